@@ -1,0 +1,5 @@
+/* reach-export.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"

@@ -1,0 +1,5 @@
+/* reach-import.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
