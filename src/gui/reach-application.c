@@ -15,19 +15,72 @@
 struct _ReachApplication
 {
   AdwApplication parent_instance;
+
+  gboolean       demo;   /* --demo given to this, the primary, instance */
 };
 
 G_DEFINE_FINAL_TYPE (ReachApplication, reach_application, ADW_TYPE_APPLICATION)
 
+/* One window per application: a workspace opened later replaces the one shown. */
+static ReachWindow *
+get_window (ReachApplication *self,
+            gboolean         *created)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  *created = window == NULL;
+  if (window == NULL)
+    window = GTK_WINDOW (reach_window_new (self));
+
+  return REACH_WINDOW (window);
+}
+
 static void
 reach_application_activate (GApplication *app)
 {
-  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
+  gboolean created;
+  ReachWindow *window = get_window (REACH_APPLICATION (app), &created);
 
-  if (window == NULL)
-    window = GTK_WINDOW (reach_window_new (REACH_APPLICATION (app)));
+  if (REACH_APPLICATION (app)->demo)
+    reach_window_open_demo (window);
+  else if (created)
+    reach_window_restore_last (window);
+  REACH_APPLICATION (app)->demo = FALSE;
 
-  gtk_window_present (window);
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+static void
+reach_application_open (GApplication  *app,
+                        GFile        **files,
+                        int            n_files,
+                        const char    *hint)
+{
+  gboolean created;
+  ReachWindow *window = get_window (REACH_APPLICATION (app), &created);
+  g_autofree char *path = n_files > 0 ? g_file_get_path (files[0]) : NULL;
+
+  if (path != NULL)
+    reach_window_open_workspace_or_report (window, path);
+  else if (n_files > 0)
+    g_warning ("Reach opens local workspace files only");
+
+  if (n_files > 1)
+    g_message ("Reach opens one workspace at a time; opened the first");
+
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+static void
+open_demo_action (GSimpleAction *action,
+                  GVariant      *param,
+                  gpointer       user_data)
+{
+  gboolean created;
+  ReachWindow *window = get_window (REACH_APPLICATION (user_data), &created);
+
+  reach_window_open_demo (window);
+  gtk_window_present (GTK_WINDOW (window));
 }
 
 static void
@@ -56,6 +109,7 @@ reach_application_quit (GSimpleAction *action,
 static const GActionEntry app_actions[] = {
   { "about", reach_application_about },
   { "quit", reach_application_quit },
+  { "open-demo", open_demo_action },
 };
 
 static void
@@ -71,23 +125,82 @@ reach_application_add_actions (ReachApplication *self)
 }
 
 static void
+set_accels (GtkApplication *app)
+{
+  static const struct {
+    const char *action;
+    const char *accels[3];
+  } accels[] = {
+    { "win.search", { "<Control>f", NULL } },
+    { "win.add-place", { "<Control>n", NULL } },
+    { "win.new-workspace", { "<Control><Shift>n", NULL } },
+    { "win.open-workspace", { "<Control>o", NULL } },
+    { "win.import-places", { "<Control>i", NULL } },
+    { "win.import-areas", { "<Control><Shift>i", NULL } },
+    { "win.edit-place", { "<Control>e", NULL } },
+    { "win.show-panel", { "F9", NULL } },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (accels); i++)
+    gtk_application_set_accels_for_action (app, accels[i].action, accels[i].accels);
+}
+
+static void
 reach_application_startup (GApplication *app)
 {
   G_APPLICATION_CLASS (reach_application_parent_class)->startup (app);
 
   reach_application_add_actions (REACH_APPLICATION (app));
+  set_accels (GTK_APPLICATION (app));
+}
+
+/* --demo opens the demo here, or through an action in a Reach already running. */
+static int
+reach_application_handle_local_options (GApplication *app,
+                                        GVariantDict *options)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!g_variant_dict_contains (options, "demo"))
+    return -1;
+
+  if (!g_application_register (app, NULL, &error))
+    {
+      g_printerr ("%s\n", error->message);
+      return 1;
+    }
+
+  if (!g_application_get_is_remote (app))
+    {
+      REACH_APPLICATION (app)->demo = TRUE;
+      return -1;
+    }
+
+  g_action_group_activate_action (G_ACTION_GROUP (app), "open-demo", NULL);
+  return 0;
 }
 
 static void
 reach_application_class_init (ReachApplicationClass *klass)
 {
-  G_APPLICATION_CLASS (klass)->activate = reach_application_activate;
-  G_APPLICATION_CLASS (klass)->startup = reach_application_startup;
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  app_class->activate = reach_application_activate;
+  app_class->open = reach_application_open;
+  app_class->startup = reach_application_startup;
+  app_class->handle_local_options = reach_application_handle_local_options;
 }
 
 static void
 reach_application_init (ReachApplication *self)
 {
+  static const GOptionEntry options[] = {
+    { "demo", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Open the Leeds demo workspace"), NULL },
+    { NULL }
+  };
+
+  g_application_add_main_option_entries (G_APPLICATION (self), options);
+  g_application_set_option_context_parameter_string (G_APPLICATION (self), N_("[WORKSPACE.reach]"));
 }
 
 ReachApplication *
