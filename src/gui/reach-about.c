@@ -123,7 +123,10 @@ reach_about_window_new (GtkWindow *parent)
 
   about = ADW_ABOUT_WINDOW (adw_about_window_new ());
   if (parent != NULL)
-    gtk_window_set_transient_for (GTK_WINDOW (about), parent);
+    {
+      gtk_window_set_transient_for (GTK_WINDOW (about), parent);
+      gtk_window_set_modal (GTK_WINDOW (about), TRUE);
+    }
 
   adw_about_window_set_application_name (about, _("Reach"));
   adw_about_window_set_application_icon (about, APP_ID);
