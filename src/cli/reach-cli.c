@@ -14,6 +14,8 @@
 #include <stdio.h>
 
 #include "reach-db.h"
+#include "reach-export.h"
+#include "reach-import.h"
 
 typedef gboolean (*CommandFunc) (int      argc,
                                  char   **argv,
@@ -91,6 +93,119 @@ cmd_stats (int      argc,
   return TRUE;
 }
 
+/* import DB places FILE
+ * import DB areas FILE --level L [--code-property P] [--name-property P] */
+static const char import_usage[] =
+  "import DB places FILE | import DB areas FILE --level ward|lsoa|msoa|lad "
+  "[--code-property P] [--name-property P]";
+
+static gboolean
+parse_import_options (ReachImport  *import,
+                      int           argc,
+                      char        **argv,
+                      GError      **error)
+{
+  gboolean have_level = FALSE;
+
+  for (int i = 4; i < argc; i += 2)
+    {
+      ReachAreaLevel level;
+
+      if (i + 1 >= argc)
+        return usage_error (error, import_usage);
+
+      if (g_str_equal (argv[i], "--level"))
+        {
+          if (!reach_area_level_from_string (argv[i + 1], &level))
+            {
+              g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                           _("“%s” is not a level; use ward, lsoa, msoa or lad"), argv[i + 1]);
+              return FALSE;
+            }
+          reach_import_set_area_level (import, level);
+          have_level = TRUE;
+        }
+      else if (g_str_equal (argv[i], "--code-property"))
+        reach_import_set_code_property (import, argv[i + 1]);
+      else if (g_str_equal (argv[i], "--name-property"))
+        reach_import_set_name_property (import, argv[i + 1]);
+      else
+        return usage_error (error, import_usage);
+    }
+
+  if (!have_level)
+    return usage_error (error, import_usage);
+
+  return TRUE;
+}
+
+static gboolean
+cmd_import (int      argc,
+            char   **argv,
+            GError **error)
+{
+  g_autoptr(ReachDb) db = NULL;
+  g_autoptr(ReachImport) import = NULL;
+  g_autofree char *basename = NULL;
+  ReachImportKind kind;
+  guint n;
+
+  if (argc < 4)
+    return usage_error (error, import_usage);
+
+  if (g_str_equal (argv[2], "places") && argc == 4)
+    kind = REACH_IMPORT_PLACES;
+  else if (g_str_equal (argv[2], "areas"))
+    kind = REACH_IMPORT_AREAS;
+  else
+    return usage_error (error, import_usage);
+
+  import = reach_import_new (kind, argv[3]);
+  if (kind == REACH_IMPORT_AREAS && !parse_import_options (import, argc, argv, error))
+    return FALSE;
+
+  /* Read the file first: a bad file must not need a workspace to say so. */
+  if (!(db = open_existing (argv[1], error)) ||
+      !reach_import_read (import, NULL, NULL, NULL, error) ||
+      !reach_import_commit (import, db, NULL, NULL, NULL, error))
+    return FALSE;
+
+  n = reach_import_get_n_items (import);
+  basename = g_path_get_basename (argv[3]);
+  if (kind == REACH_IMPORT_PLACES)
+    g_printerr (g_dngettext (NULL, "Imported %u place from %s\n", "Imported %u places from %s\n", n),
+                n, basename);
+  else
+    g_printerr (g_dngettext (NULL, "Imported %u area from %s\n", "Imported %u areas from %s\n", n),
+                n, basename);
+
+  return TRUE;
+}
+
+static gboolean
+cmd_export (int      argc,
+            char   **argv,
+            GError **error)
+{
+  g_autoptr(ReachDb) db = NULL;
+  gint64 n;
+
+  if (argc != 4 || !g_str_equal (argv[2], "places"))
+    return usage_error (error, "export DB places FILE.geojson|FILE.csv");
+
+  if (!(db = open_existing (argv[1], error)))
+    return FALSE;
+
+  n = reach_export_places (db, argv[3], error);
+  if (n < 0)
+    return FALSE;
+
+  g_printerr (g_dngettext (NULL, "Exported %" G_GINT64_FORMAT " place to %s\n",
+                           "Exported %" G_GINT64_FORMAT " places to %s\n", n),
+              n, argv[3]);
+  return TRUE;
+}
+
 static const struct {
   const char  *name;
   CommandFunc  func;
@@ -98,6 +213,11 @@ static const struct {
 } commands[] = {
   { "new", cmd_new, "new DB                      create an empty workspace" },
   { "stats", cmd_stats, "stats DB                    count what the workspace holds, as JSON" },
+  { "import", cmd_import, "import DB places FILE      add places from CSV or GeoJSON\n"
+                          "  import DB areas FILE --level ward|lsoa|msoa|lad [--code-property P] [--name-property P]\n"
+                          "                              add boundaries from GeoJSON" },
+  { "export", cmd_export, "export DB places FILE      write every place to FILE.geojson or FILE.csv" },
+  /* "demo DB" goes here: reach_demo_build () in src/core/reach-demo.h */
 };
 
 static void

@@ -563,6 +563,23 @@ check_feature (JsonNode  *node,
          check_feature_members (object, error);
 }
 
+/* For messages: a feature's "name" property, when it has one. */
+static const char *
+feature_name (JsonNode *node)
+{
+  JsonObject *object;
+  JsonNode *properties;
+
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    return NULL;
+  object = json_node_get_object (node);
+  properties = json_object_get_member (object, "properties");
+  if (properties == NULL || !JSON_NODE_HOLDS_OBJECT (properties))
+    return NULL;
+
+  return json_object_get_string_member_with_default (json_node_get_object (properties), "name", NULL);
+}
+
 static gboolean
 check_feature_collection (JsonObject  *object,
                           GError     **error)
@@ -582,7 +599,12 @@ check_feature_collection (JsonObject  *object,
   for (guint i = 0; i < json_array_get_length (features); i++)
     if (!check_feature (json_array_get_element (features, i), error))
       {
-        g_prefix_error (error, _("feature %u: "), i + 1);
+        const char *name = feature_name (json_array_get_element (features, i));
+
+        if (name != NULL)
+          g_prefix_error (error, _("feature %u (“%s”): "), i + 1, name);
+        else
+          g_prefix_error (error, _("feature %u: "), i + 1);
         return FALSE;
       }
 

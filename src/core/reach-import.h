@@ -68,6 +68,9 @@ const char * const *reach_import_get_notes     (ReachImport        *self);
 const char * const *reach_import_get_properties (ReachImport       *self);
 const char   *reach_import_get_code_property   (ReachImport        *self);
 const char   *reach_import_get_name_property   (ReachImport        *self);
+/* What was read: ReachPlace or ReachArea objects, owned by the import
+ * (for a preview; commit writes them). */
+GPtrArray    *reach_import_get_items           (ReachImport        *self);
 
 /* Writes every item in one transaction; on any failure nothing is written. */
 gboolean      reach_import_commit              (ReachImport        *self,
