@@ -20,7 +20,7 @@ collect_label_text (GtkWidget *widget,
                     GString   *out)
 {
   if (GTK_IS_LABEL (widget))
-    g_string_append_printf (out, "%s\n", gtk_label_get_label (GTK_LABEL (widget)));
+    g_string_append_printf (out, "%s\n", gtk_label_get_text (GTK_LABEL (widget)));
 
   for (GtkWidget *child = gtk_widget_get_first_child (widget);
        child != NULL;
@@ -88,10 +88,12 @@ test_about_window (void)
   const char *expected[] = {
     "Base map and Horsforth community assets",
     "© OpenStreetMap contributors, ODbL",
-    "Open Database Licence",
-    "Contains public sector information licensed under the",
-    "Source: Office for National Statistics. Contains OS data © Crown copyright and database right 2021–2023.",
-    "DCMS Libraries Taskforce",
+    "Available under the Open Database Licence.",
+    /* Verbatim, as the Open Government Licence attribution asks. */
+    "Contains public sector information licensed under the Open Government Licence v3.0. "
+    "Source: Office for National Statistics. "
+    "Contains OS data © Crown copyright and database right 2021–2023.",
+    "DCMS Libraries Taskforce, Public libraries in England: basic dataset",
     "GTK", "libadwaita", "libshumate", "SQLite", "json-glib", "libcsv",
   };
 

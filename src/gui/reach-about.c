@@ -32,27 +32,27 @@ static void
 add_data_sections (AdwAboutWindow *about)
 {
   adw_about_window_add_legal_section (about,
-    _("Base map and Horsforth community assets"),
-    "© OpenStreetMap contributors, ODbL",
-    GTK_LICENSE_CUSTOM,
-    "Available under the <a href=\"" ODBL_URL "\">Open Database Licence</a>. "
-    "See <a href=\"https://www.openstreetmap.org/copyright\">openstreetmap.org/copyright</a>.");
+                                      _("Base map and Horsforth community assets"),
+                                      "© OpenStreetMap contributors, ODbL",
+                                      GTK_LICENSE_CUSTOM,
+                                      "Available under the <a href=\"" ODBL_URL "\">Open Database Licence</a>. "
+                                      "See <a href=\"https://www.openstreetmap.org/copyright\">openstreetmap.org/copyright</a>.");
 
   adw_about_window_add_legal_section (about,
-    _("Leeds ward and neighbourhood (LSOA) boundaries"),
-    NULL,
-    GTK_LICENSE_CUSTOM,
-    "Contains public sector information licensed under the "
-    "<a href=\"" OGL_V3_URL "\">Open Government Licence v3.0</a>. "
-    "Source: Office for National Statistics. "
-    "Contains OS data © Crown copyright and database right 2021–2023.");
+                                      _("Leeds ward and neighbourhood (LSOA) boundaries"),
+                                      NULL,
+                                      GTK_LICENSE_CUSTOM,
+                                      "Contains public sector information licensed under the "
+                                      "<a href=\"" OGL_V3_URL "\">Open Government Licence v3.0</a>. "
+                                      "Source: Office for National Statistics. "
+                                      "Contains OS data © Crown copyright and database right 2021–2023.");
 
   adw_about_window_add_legal_section (about,
-    _("Leeds libraries"),
-    "DCMS Libraries Taskforce, Public libraries in England: basic dataset",
-    GTK_LICENSE_CUSTOM,
-    "Contains public sector information licensed under the "
-    "<a href=\"" OGL_V3_URL "\">Open Government Licence v3.0</a>.");
+                                      _("Leeds libraries"),
+                                      "DCMS Libraries Taskforce, Public libraries in England: basic dataset",
+                                      GTK_LICENSE_CUSTOM,
+                                      "Contains public sector information licensed under the "
+                                      "<a href=\"" OGL_V3_URL "\">Open Government Licence v3.0</a>.");
 }
 
 static void
@@ -134,8 +134,8 @@ reach_about_window_new (GtkWindow *parent)
   adw_about_window_set_developer_name (about, "The Reach developers");
   adw_about_window_set_developers (about, developers);
   adw_about_window_set_comments (about,
-    _("Map who your service reaches and who it misses: community assets, "
-      "accessible venues, and the groups engagement has not reached yet."));
+                                 _("Map who your service reaches and who it misses: community assets, "
+                                   "accessible venues, and the groups engagement has not reached yet."));
   adw_about_window_set_website (about, "https://github.com/reachmap/reach");
   adw_about_window_set_issue_url (about, "https://github.com/reachmap/reach/issues");
   adw_about_window_set_copyright (about, "© 2026 The Reach developers");
