@@ -88,9 +88,18 @@ fails "bad GeoJSON" "twice" "$cli" import "$db" places "$data/geojsonhint/bad/ba
 fails "no such file" "no such file" "$cli" import "$db" places "$tmp/missing.csv"
 fails "level required" "usage" "$cli" import "$db" areas "$wards"
 fails "bad level" "not a level" "$cli" import "$db" areas "$wards" --level county
+fails "bad category" "not a category" "$cli" import "$db" places "$libraries" --category shops
+fails "areas option for places" "usage" "$cli" import "$db" places "$libraries" --level ward
 fails "no such workspace" "no such workspace" "$cli" import "$tmp/none.reach" places "$libraries"
 equals "places unchanged" "$(stat "$db" places)" 52
 equals "areas unchanged" "$(stat "$db" areas)" 33
+
+# A default category for a file that names none.
+cat_db=$tmp/categories.reach
+succeeds "new for categories" "$cli" new "$cat_db"
+succeeds "import with --category" "$cli" import "$cat_db" places "$libraries" --category institution
+succeeds "export for categories" "$cli" export "$cat_db" places "$tmp/categories.csv"
+equals "every library is an institution" "$(cut -d, -f3 "$tmp/categories.csv" | sort -u | tr '\n' ' ')" "category institution "
 
 # Export, and the exports import back.
 succeeds "export CSV" "$cli" export "$db" places "$tmp/out.csv"

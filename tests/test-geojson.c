@@ -104,6 +104,44 @@ test_messages (void)
   assert_invalid ("{\"type\":\"Feature\",\"geometry\":null}", "properties");
   assert_invalid ("\xff{}", "UTF-8");
   assert_invalid ("[1,2]", "must be a JSON object");
+
+  /* JSON that json-glib alone would take */
+  assert_invalid ("{'type':'Point','coordinates':[1,2]}", "line 1, column 2");
+  assert_invalid ("{\"type\":\"Point\",\n/* note */\"coordinates\":[1,2]}", "line 2, column 1");
+  assert_invalid ("{\"type\":\"Point\",\"coordinates\":[01,2]}", "column 33: unexpected “1”");
+  assert_invalid ("{\"type\":\"Point\",\"coordinates\":[1,2,]}", "unexpected “]”");
+  assert_invalid ("{\"type\":\"Point\",\"coordinates\":[1,2]} x", "unexpected “x”");
+  assert_invalid ("{\"type\":\"Po\\int\",\"coordinates\":[1,2]}", "not valid JSON");
+  assert_invalid ("{\"type\":\"Point\",\"coordinates\":[1,2]", "ends too early");
+  assert_invalid ("{\"type\":\"Point\",\"coordinates\":[NaN,2]}", "unexpected “N”");
+}
+
+static void
+test_strict_json_accepts (void)
+{
+  const char *json = " {\"type\":\"Feature\",\"properties\":{\"a\":\"\\u00e9\\n\\\"\",\"b\":-0.5e+3,"
+                     "\"c\":[true,false,null,{}],\"d\":\"café\"},\"geometry\":null}\r\n";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) root = reach_geojson_parse (json, -1, &error);
+
+  g_assert_no_error (error);
+  g_assert_true (reach_geojson_validate (root, &error));
+  g_assert_no_error (error);
+}
+
+static void
+test_deep_nesting (void)
+{
+  g_autoptr(GString) json = g_string_new ("{\"type\":\"Point\",\"coordinates\":");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) root = NULL;
+
+  for (guint i = 0; i < 100000; i++)
+    g_string_append_c (json, '[');
+  root = reach_geojson_parse (json->str, json->len, &error);
+  g_assert_null (root);
+  g_assert_error (error, REACH_GEOJSON_ERROR, REACH_GEOJSON_ERROR_SYNTAX);
+  g_assert_nonnull (strstr (error->message, "nested"));
 }
 
 static void
@@ -128,6 +166,8 @@ main (int   argc,
   g_test_add_func ("/geojson/check-geojson", test_check_geojson);
   g_test_add_func ("/geojson/messages", test_messages);
   g_test_add_func ("/geojson/crs", test_crs_and_foreign_members);
+  g_test_add_func ("/geojson/strict-json", test_strict_json_accepts);
+  g_test_add_func ("/geojson/deep-nesting", test_deep_nesting);
 
   return g_test_run ();
 }

@@ -614,6 +614,46 @@ test_check_geojson (Fixture       *f,
   import_suite_dir (f, "check-geojson", "bad", &n_imported);
 }
 
+/* ogr2ogr's OSM driver writes other_tags as hstore text, not an object. */
+static void
+test_hstore_tags (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autofree char *path = write_temp (f, "hstore.geojson",
+                                      "{\"type\":\"FeatureCollection\",\"features\":[{\"type\":\"Feature\","
+                                      "\"properties\":{\"name\":\"St Mary\",\"other_tags\":"
+                                      "\"\\\"amenity\\\"=>\\\"place_of_worship\\\",\\\"addr:postcode\\\"=>\\\"LS18 5AB\\\","
+                                      "\\\"wheelchair\\\"=>\\\"yes\\\",\\\"note\\\"=>\\\"say \\\\\\\"hi\\\\\\\"\\\"\"},"
+                                      "\"geometry\":{\"type\":\"Point\",\"coordinates\":[-1.6,53.8]}}]}");
+  g_autoptr(ReachImport) import = read_ok (REACH_IMPORT_PLACES, path);
+  ReachPlace *place = g_ptr_array_index (reach_import_get_items (import), 0);
+
+  g_assert_cmpstr (place->postcode, ==, "LS18 5AB");
+  g_assert_cmpint (place->category, ==, REACH_PLACE_CATEGORY_FAITH);
+  g_assert_cmpint (place->access[REACH_ACCESS_STEP_FREE], ==, REACH_TRISTATE_YES);
+}
+
+static void
+test_default_category (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autofree char *path = write_temp (f, "cats.csv",
+                                      "name,lat,lon,category\nA,53,-1,\nB,53,-1,faith\nC,53,-1,pubs\n");
+  g_autoptr(ReachImport) import = reach_import_new (REACH_IMPORT_PLACES, path);
+  g_autoptr(GError) error = NULL;
+  GPtrArray *items;
+
+  reach_import_set_default_category (import, REACH_PLACE_CATEGORY_BUSINESS);
+  reach_import_read (import, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  items = reach_import_get_items (import);
+  g_assert_cmpint (((ReachPlace *) g_ptr_array_index (items, 0))->category, ==, REACH_PLACE_CATEGORY_BUSINESS);
+  g_assert_cmpint (((ReachPlace *) g_ptr_array_index (items, 1))->category, ==, REACH_PLACE_CATEGORY_FAITH);
+  g_assert_cmpint (((ReachPlace *) g_ptr_array_index (items, 2))->category, ==, REACH_PLACE_CATEGORY_BUSINESS);
+  g_assert_true (notes_contain (import, "“pubs”"));
+  g_assert_true (notes_contain (import, reach_place_category_label (REACH_PLACE_CATEGORY_BUSINESS)));
+}
+
 /* Some good files do give places. */
 static void
 test_good_feature_collection (Fixture       *f,
@@ -835,6 +875,8 @@ main (int   argc,
   ADD ("/import/csv/trafford-gps", test_trafford_gps);
   ADD ("/import/csv/columns", test_csv_columns);
   ADD ("/import/csv/bad", test_bad_csv);
+  ADD ("/import/csv/default-category", test_default_category);
+  ADD ("/import/geojson/hstore", test_hstore_tags);
   ADD ("/import/geojson/osm-layers", test_osm_layers);
   ADD ("/import/geojson/osm-commit", test_all_osm_layers_commit);
   ADD ("/import/geojson/good-collection", test_good_feature_collection);

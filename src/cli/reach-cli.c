@@ -93,17 +93,39 @@ cmd_stats (int      argc,
   return TRUE;
 }
 
-/* import DB places FILE
+/* import DB places FILE [--category C]
  * import DB areas FILE --level L [--code-property P] [--name-property P] */
 static const char import_usage[] =
-  "import DB places FILE | import DB areas FILE --level ward|lsoa|msoa|lad "
+  "import DB places FILE [--category C] | import DB areas FILE --level ward|lsoa|msoa|lad "
   "[--code-property P] [--name-property P]";
 
 static gboolean
-parse_import_options (ReachImport  *import,
-                      int           argc,
-                      char        **argv,
+set_default_category (ReachImport  *import,
+                      const char   *value,
                       GError      **error)
+{
+  ReachPlaceCategory category;
+  g_autoptr(GString) ids = g_string_new (NULL);
+
+  if (reach_place_category_from_string (value, &category))
+    {
+      reach_import_set_default_category (import, category);
+      return TRUE;
+    }
+
+  for (guint i = 0; i < REACH_N_PLACE_CATEGORIES; i++)
+    g_string_append_printf (ids, "%s%s", i ? ", " : "", reach_place_category_to_string (i));
+  g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+               _("“%s” is not a category; use one of %s"), value, ids->str);
+  return FALSE;
+}
+
+static gboolean
+parse_import_options (ReachImport      *import,
+                      ReachImportKind   kind,
+                      int               argc,
+                      char            **argv,
+                      GError          **error)
 {
   gboolean have_level = FALSE;
 
@@ -114,7 +136,14 @@ parse_import_options (ReachImport  *import,
       if (i + 1 >= argc)
         return usage_error (error, import_usage);
 
-      if (g_str_equal (argv[i], "--level"))
+      if (kind == REACH_IMPORT_PLACES)
+        {
+          if (!g_str_equal (argv[i], "--category"))
+            return usage_error (error, import_usage);
+          if (!set_default_category (import, argv[i + 1], error))
+            return FALSE;
+        }
+      else if (g_str_equal (argv[i], "--level"))
         {
           if (!reach_area_level_from_string (argv[i + 1], &level))
             {
@@ -133,7 +162,7 @@ parse_import_options (ReachImport  *import,
         return usage_error (error, import_usage);
     }
 
-  if (!have_level)
+  if (kind == REACH_IMPORT_AREAS && !have_level)
     return usage_error (error, import_usage);
 
   return TRUE;
@@ -153,7 +182,7 @@ cmd_import (int      argc,
   if (argc < 4)
     return usage_error (error, import_usage);
 
-  if (g_str_equal (argv[2], "places") && argc == 4)
+  if (g_str_equal (argv[2], "places"))
     kind = REACH_IMPORT_PLACES;
   else if (g_str_equal (argv[2], "areas"))
     kind = REACH_IMPORT_AREAS;
@@ -161,7 +190,7 @@ cmd_import (int      argc,
     return usage_error (error, import_usage);
 
   import = reach_import_new (kind, argv[3]);
-  if (kind == REACH_IMPORT_AREAS && !parse_import_options (import, argc, argv, error))
+  if (!parse_import_options (import, kind, argc, argv, error))
     return FALSE;
 
   /* Read the file first: a bad file must not need a workspace to say so. */
@@ -213,10 +242,11 @@ static const struct {
 } commands[] = {
   { "new", cmd_new, "new DB                      create an empty workspace" },
   { "stats", cmd_stats, "stats DB                    count what the workspace holds, as JSON" },
-  { "import", cmd_import, "import DB places FILE      add places from CSV or GeoJSON\n"
+  { "import", cmd_import, "import DB places FILE [--category C]\n"
+                          "                              add places from CSV or GeoJSON\n"
                           "  import DB areas FILE --level ward|lsoa|msoa|lad [--code-property P] [--name-property P]\n"
                           "                              add boundaries from GeoJSON" },
-  { "export", cmd_export, "export DB places FILE      write every place to FILE.geojson or FILE.csv" },
+  { "export", cmd_export, "export DB places FILE       write every place to FILE.geojson or FILE.csv" },
   /* "demo DB" goes here: reach_demo_build () in src/core/reach-demo.h */
 };
 

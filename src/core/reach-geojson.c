@@ -101,6 +101,230 @@ on_object_member (JsonParser *parser,
     check->duplicate = g_strdup (name);
 }
 
+/* Strict JSON (RFC 8259).  json-glib also takes comments, single quotes,
+ * leading zeros and unknown escapes; GeoJSON is JSON, so those are refused
+ * here first, with the line and column. */
+
+#define MAX_DEPTH 256
+
+typedef struct
+{
+  const char *p;
+  const char *start;
+  const char *end;
+  guint       depth;
+} Scanner;
+
+static gboolean scan_value (Scanner *s);
+
+static void
+skip_space (Scanner *s)
+{
+  while (s->p < s->end && (*s->p == ' ' || *s->p == '\t' || *s->p == '\n' || *s->p == '\r'))
+    s->p++;
+}
+
+static gboolean
+scan_literal (Scanner    *s,
+              const char *word)
+{
+  gsize n = strlen (word);
+
+  if ((gsize) (s->end - s->p) < n || memcmp (s->p, word, n) != 0)
+    return FALSE;
+  s->p += n;
+  return TRUE;
+}
+
+static gboolean
+scan_digits (Scanner *s)
+{
+  const char *from = s->p;
+
+  while (s->p < s->end && g_ascii_isdigit (*s->p))
+    s->p++;
+  return s->p > from;
+}
+
+static gboolean
+scan_number (Scanner *s)
+{
+  if (s->p < s->end && *s->p == '-')
+    s->p++;
+  if (s->p < s->end && *s->p == '0')
+    s->p++;
+  else if (!scan_digits (s))
+    return FALSE;
+
+  if (s->p < s->end && *s->p == '.')
+    {
+      s->p++;
+      if (!scan_digits (s))
+        return FALSE;
+    }
+
+  if (s->p < s->end && (*s->p == 'e' || *s->p == 'E'))
+    {
+      s->p++;
+      if (s->p < s->end && (*s->p == '+' || *s->p == '-'))
+        s->p++;
+      if (!scan_digits (s))
+        return FALSE;
+    }
+
+  /* "01" or "1x": the number must end here */
+  return s->p >= s->end || !(g_ascii_isalnum (*s->p) || *s->p == '.');
+}
+
+static gboolean
+scan_string (Scanner *s)
+{
+  s->p++;   /* the opening quote */
+  while (s->p < s->end)
+    {
+      unsigned char c = *s->p;
+
+      if (c == '"')
+        {
+          s->p++;
+          return TRUE;
+        }
+      if (c < 0x20)
+        return FALSE;
+      if (c == '\\')
+        {
+          s->p++;
+          if (s->p >= s->end)
+            return FALSE;
+          if (*s->p == 'u')
+            {
+              for (int i = 1; i <= 4; i++)
+                if (s->p + i >= s->end || !g_ascii_isxdigit (s->p[i]))
+                  return FALSE;
+              s->p += 4;
+            }
+          else if (strchr ("\"\\/bfnrt", *s->p) == NULL || *s->p == '\0')
+            return FALSE;
+        }
+      s->p++;
+    }
+
+  return FALSE;
+}
+
+static gboolean
+scan_members (Scanner *s,
+              char     close,
+              gboolean object)
+{
+  s->p++;   /* the opening bracket */
+  if (++s->depth > MAX_DEPTH)
+    return FALSE;
+
+  skip_space (s);
+  if (s->p < s->end && *s->p == close)
+    {
+      s->p++;
+      s->depth--;
+      return TRUE;
+    }
+
+  for (;;)
+    {
+      skip_space (s);
+      if (object)
+        {
+          if (s->p >= s->end || *s->p != '"' || !scan_string (s))
+            return FALSE;
+          skip_space (s);
+          if (s->p >= s->end || *s->p != ':')
+            return FALSE;
+          s->p++;
+        }
+      if (!scan_value (s))
+        return FALSE;
+      skip_space (s);
+      if (s->p < s->end && *s->p == ',')
+        {
+          s->p++;
+          continue;
+        }
+      if (s->p < s->end && *s->p == close)
+        {
+          s->p++;
+          s->depth--;
+          return TRUE;
+        }
+      return FALSE;
+    }
+}
+
+static gboolean
+scan_value (Scanner *s)
+{
+  skip_space (s);
+  if (s->p >= s->end)
+    return FALSE;
+
+  switch (*s->p)
+    {
+    case '{':
+      return scan_members (s, '}', TRUE);
+    case '[':
+      return scan_members (s, ']', FALSE);
+    case '"':
+      return scan_string (s);
+    case 't':
+      return scan_literal (s, "true");
+    case 'f':
+      return scan_literal (s, "false");
+    case 'n':
+      return scan_literal (s, "null");
+    default:
+      return scan_number (s);
+    }
+}
+
+static gboolean
+check_strict_json (const char  *data,
+                   gsize        length,
+                   GError     **error)
+{
+  Scanner s = { data, data, data + length, 0 };
+  guint line = 1, column = 1;
+
+  skip_space (&s);
+  if (s.p == s.end)
+    return TRUE;   /* empty: said below */
+
+  if (scan_value (&s))
+    {
+      skip_space (&s);
+      if (s.p == s.end)
+        return TRUE;
+    }
+
+  for (const char *q = data; q < s.p && q < s.end; q++)
+    {
+      if (*q == '\n')
+        line++, column = 1;
+      else if ((*q & 0xC0) != 0x80)
+        column++;
+    }
+
+  if (s.depth > MAX_DEPTH)
+    g_set_error (error, REACH_GEOJSON_ERROR, REACH_GEOJSON_ERROR_SYNTAX,
+                 _("line %u: arrays and objects are nested more than %d deep"), line, MAX_DEPTH);
+  else if (s.p >= s.end)
+    g_set_error (error, REACH_GEOJSON_ERROR, REACH_GEOJSON_ERROR_SYNTAX,
+                 _("this is not valid JSON: it ends too early"));
+  else
+    g_set_error (error, REACH_GEOJSON_ERROR, REACH_GEOJSON_ERROR_SYNTAX,
+                 _("this is not valid JSON: line %u, column %u: unexpected “%.*s”"),
+                 line, column, (int) (g_utf8_next_char (s.p) - s.p), s.p);
+  return FALSE;
+}
+
 JsonNode *
 reach_geojson_parse (const char  *data,
                      gssize       length,
@@ -125,6 +349,9 @@ reach_geojson_parse (const char  *data,
                    _("line %u is not UTF-8 text, which GeoJSON must be"), line);
       return NULL;
     }
+
+  if (!check_strict_json (data, length, error))
+    return NULL;
 
   check.seen = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_hash_table_unref);
   g_signal_connect (parser, "object-member", G_CALLBACK (on_object_member), &check);

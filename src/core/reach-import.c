@@ -15,6 +15,7 @@
 #include <glib/gi18n-lib.h>
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "reach-csv.h"
@@ -33,6 +34,7 @@ struct _ReachImport
   char            *path;
   char            *basename;
 
+  ReachPlaceCategory default_category;
   ReachAreaLevel   level;
   gboolean         level_set;
   char            *code_property;
@@ -111,6 +113,16 @@ reach_import_set_area_level (ReachImport    *self,
 
   self->level = level;
   self->level_set = TRUE;
+}
+
+void
+reach_import_set_default_category (ReachImport        *self,
+                                   ReachPlaceCategory  category)
+{
+  g_return_if_fail (REACH_IS_IMPORT (self));
+  g_return_if_fail (category < REACH_N_PLACE_CATEGORIES);
+
+  self->default_category = category;
 }
 
 void
@@ -321,13 +333,20 @@ fix_website (const char *url,
   return g_strconcat ("https://", s, NULL);
 }
 
+static int
+compare_strings (const void *a,
+                 const void *b)
+{
+  return g_strcmp0 (*(const char * const *) a, *(const char * const *) b);
+}
+
 static void
 note_unknown_categories (ReachImport *self,
                          guint        n_missing,
                          GHashTable  *unknown,
                          guint        n_unknown)
 {
-  const char *fallback = reach_place_category_label (REACH_PLACE_CATEGORY_ASSOCIATION);
+  const char *fallback = reach_place_category_label (self->default_category);
 
   if (n_missing > 0)
     add_note (self, g_dngettext (GETTEXT_PACKAGE,
@@ -337,8 +356,22 @@ note_unknown_categories (ReachImport *self,
 
   if (n_unknown > 0)
     {
-      g_autofree const char **values = (const char **) g_hash_table_get_keys_as_array (unknown, NULL);
-      g_autofree char *list = g_strjoinv ("”, “", (char **) values);
+      guint n_values;
+      g_autofree const char **values = (const char **) g_hash_table_get_keys_as_array (unknown, &n_values);
+      g_autofree char *list = NULL;
+
+      /* a few examples, the same ones every time */
+      qsort (values, n_values, sizeof (char *), compare_strings);
+      if (n_values > 5)
+        values[5] = NULL;
+      list = g_strjoinv ("”, “", (char **) values);
+      if (n_values > 5)
+        {
+          char *longer = g_strconcat (list, "”, …", NULL);
+
+          g_free (list);
+          list = longer;
+        }
 
       add_note (self, g_dngettext (GETTEXT_PACKAGE,
                                    "%u place has a category Reach does not know (“%s”): it will be %s",
@@ -602,6 +635,8 @@ read_csv_place (ReachImport       *self,
   g_autoptr(GError) local_error = NULL;
   const char *source;
 
+  place->category = self->default_category;
+
   for (guint i = n_header; i < row->n_fields; i++)
     if (!is_empty (row->fields[i]))
       {
@@ -838,17 +873,84 @@ typedef struct
 {
   JsonObject *props;
   JsonObject *tags;
+  JsonObject *owned_tags;
 } Props;
+
+static void
+props_clear (Props *p)
+{
+  g_clear_pointer (&p->owned_tags, json_object_unref);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Props, props_clear)
+
+/* One "…" string of hstore text, with \" and \\ escapes. */
+static char *
+hstore_string (const char **p)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+
+  if (**p != '"')
+    return NULL;
+
+  for ((*p)++; **p != '\0' && **p != '"'; (*p)++)
+    {
+      if (**p == '\\' && (*p)[1] != '\0')
+        (*p)++;
+      g_string_append_c (out, **p);
+    }
+
+  if (**p != '"')
+    return NULL;
+  (*p)++;
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+/* ogr2ogr's own OSM driver writes other_tags as hstore text:
+ * "addr:postcode"=>"LS18 4RF","phone"=>"…".  Reads as far as it makes sense. */
+static JsonObject *
+parse_hstore (const char *text)
+{
+  JsonObject *object = json_object_new ();
+  const char *p = text;
+
+  for (;;)
+    {
+      g_autofree char *key = NULL;
+      g_autofree char *value = NULL;
+
+      while (*p == ' ' || *p == ',')
+        p++;
+      if (!(key = hstore_string (&p)))
+        break;
+      while (*p == ' ')
+        p++;
+      if (!g_str_has_prefix (p, "=>"))
+        break;
+      p += 2;
+      while (*p == ' ')
+        p++;
+      if (!(value = hstore_string (&p)))
+        break;
+      json_object_set_string_member (object, key, value);
+    }
+
+  return object;
+}
 
 static Props
 props_of (JsonObject *feature)
 {
-  Props p = { feature_properties (feature), NULL };
+  Props p = { feature_properties (feature), NULL, NULL };
   JsonNode *tags;
 
-  if (p.props != NULL && (tags = json_object_get_member (p.props, "other_tags")) != NULL &&
-      JSON_NODE_HOLDS_OBJECT (tags))
+  if (p.props == NULL || (tags = json_object_get_member (p.props, "other_tags")) == NULL)
+    return p;
+
+  if (JSON_NODE_HOLDS_OBJECT (tags))
     p.tags = json_node_get_object (tags);
+  else if (JSON_NODE_HOLDS_VALUE (tags) && json_node_get_value_type (tags) == G_TYPE_STRING)
+    p.tags = p.owned_tags = parse_hstore (json_node_get_string (tags));
 
   return p;
 }
@@ -1181,7 +1283,9 @@ read_feature_place (ReachImport    *self,
   g_autoptr(GError) local_error = NULL;
   g_autofree char *category = NULL;
   const char *type = feature_geometry_type (feature);
-  Props p = props_of (feature);
+
+  place->category = self->default_category;
+  g_auto(Props) p = props_of (feature);
   ReachLonLat where;
 
   if (type == NULL)

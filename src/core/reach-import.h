@@ -11,6 +11,7 @@
 
 #include "reach-area.h"
 #include "reach-db.h"
+#include "reach-place.h"
 
 G_BEGIN_DECLS
 
@@ -40,6 +41,11 @@ GQuark        reach_import_error_quark         (void);
 /* The format is told by the file's content and extension (.csv, .geojson, .json). */
 ReachImport  *reach_import_new                 (ReachImportKind     kind,
                                                 const char         *path);
+
+/* Places only: the category for rows or features that name none (or one
+ * Reach does not know); Associations and groups unless set. */
+void          reach_import_set_default_category (ReachImport       *self,
+                                                 ReachPlaceCategory category);
 
 /* Areas only: the level, and the properties holding code and name
  * (NULL, the default, detects them: area_code, LSOA21CD, ward22_code, …). */
