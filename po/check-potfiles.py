@@ -22,7 +22,7 @@ for path in sorted((root / "src").rglob("*.c")):
 for path in sorted((root / "ui").glob("*.ui")):
     if 'translatable="yes"' in path.read_text(encoding="utf-8", errors="replace"):
         wanted.add(path.relative_to(root).as_posix())
-for pattern in ("*.desktop.in", "*.metainfo.xml.in", "*.gschema.xml"):
+for pattern in ("*.desktop.in", "*.metainfo.xml.in", "*.mime.xml.in", "*.gschema.xml"):
     for path in (root / "data").glob(pattern):
         wanted.add(path.relative_to(root).as_posix())
 
