@@ -460,6 +460,7 @@ test_bad_csv (Fixture       *f,
   g_autofree char *access = write_temp (f, "access.csv", "name,lat,lon,step_free\nA,53,-1,maybe\n");
   g_autofree char *quote = write_temp (f, "quote.csv", "name,lat,lon\nA,53,-1\n\"B,53,-1\n");
   g_autofree char *noname = write_temp (f, "noname.csv", "name,lat,lon\n ,53,-1\n");
+  g_autofree char *bng = write_temp (f, "bng.csv", "name,x,y\nA,430000,433000\n");
   const char *bad_number_msg[] = { "libraries.csv line 5: latitude “abc” is not a number", NULL };
   const char *no_lon_msg[] = { "nolon.csv line 1", "longitude", NULL };
   const char *latin1_msg[] = { "latin1.csv line 3", "UTF-8", NULL };
@@ -470,6 +471,7 @@ test_bad_csv (Fixture       *f,
   const char *access_msg[] = { "access.csv line 2", "maybe", NULL };
   const char *quote_msg[] = { "quote.csv line 3", NULL };
   const char *noname_msg[] = { "noname.csv line 2", "name", NULL };
+  const char *bng_msg[] = { "bng.csv line 2", "latitude 433000", "easting or northing", NULL };
 
   seed_workspace (f);
   assert_refused (f, REACH_IMPORT_PLACES, bad_number, REACH_IMPORT_ERROR_INVALID, bad_number_msg);
@@ -482,6 +484,7 @@ test_bad_csv (Fixture       *f,
   assert_refused (f, REACH_IMPORT_PLACES, access, REACH_IMPORT_ERROR_INVALID, access_msg);
   assert_refused (f, REACH_IMPORT_PLACES, quote, REACH_IMPORT_ERROR_FORMAT, quote_msg);
   assert_refused (f, REACH_IMPORT_PLACES, noname, REACH_IMPORT_ERROR_INVALID, noname_msg);
+  assert_refused (f, REACH_IMPORT_PLACES, bng, REACH_IMPORT_ERROR_INVALID, bng_msg);
 }
 
 static void

@@ -405,13 +405,13 @@ typedef enum
 
 /* Header names as normalize_header() leaves them, most specific first. */
 static const char * const column_names[N_COLS][12] = {
-  [COL_NAME] = { "name", "place name", "library name", "site name", "venue name", "venue",
-                 "organisation name", "organization name", "title", "label", NULL },
+  [COL_NAME] = { "name", "place name", "library name", "site name", "venue name",
+                 "organisation name", "organization name", "title", NULL },
   [COL_LAT] = { "lat", "latitude", "y", "lat wgs84", "wgs84 latitude", NULL },
   [COL_LON] = { "lon", "lng", "long", "longitude", "x", "lon wgs84", "wgs84 longitude", NULL },
   [COL_CATEGORY] = { "category", "asset category", NULL },
-  [COL_IS_ASSET] = { "is asset", "asset", NULL },
-  [COL_IS_VENUE] = { "is venue", "venue?", NULL },
+  [COL_IS_ASSET] = { "is asset", NULL },
+  [COL_IS_VENUE] = { "is venue", NULL },
   [COL_DESCRIPTION] = { "description", "about", "summary", NULL },
   [COL_ADDRESS] = { "address", "full address", "street address", NULL },
   [COL_POSTCODE] = { "postcode", "post code", "postal code", "zip", NULL },
@@ -567,11 +567,14 @@ read_csv_coordinate (ReachImport       *self,
       return FALSE;
     }
 
+  /* Eastings and northings (British National Grid) are in metres. */
   if (*value < -limit || *value > limit)
     {
       g_set_error (error, REACH_IMPORT_ERROR, REACH_IMPORT_ERROR_INVALID,
-                   _("%s line %u: %s %s is outside −%g to %g"),
-                   self->basename, row->line, what, text, limit, limit);
+                   _("%s line %u: %s %s is outside −%g to %g%s"),
+                   self->basename, row->line, what, text, limit, limit,
+                   fabs (*value) > 1000 ? _(" (it looks like an easting or northing; "
+                                            "Reach needs latitude and longitude in degrees)") : "");
       return FALSE;
     }
 
