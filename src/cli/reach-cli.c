@@ -14,6 +14,7 @@
 #include <stdio.h>
 
 #include "reach-db.h"
+#include "reach-demo.h"
 #include "reach-export.h"
 #include "reach-import.h"
 
@@ -30,6 +31,18 @@ usage_error (GError     **error,
 }
 
 static gboolean
+refuse_existing (const char  *path,
+                 GError     **error)
+{
+  if (!g_file_test (path, G_FILE_TEST_EXISTS))
+    return TRUE;
+
+  g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_EXIST,
+               _("%s already exists; Reach will not overwrite it"), path);
+  return FALSE;
+}
+
+static gboolean
 cmd_new (int      argc,
          char   **argv,
          GError **error)
@@ -39,12 +52,8 @@ cmd_new (int      argc,
   if (argc != 2)
     return usage_error (error, "new DB");
 
-  if (g_file_test (argv[1], G_FILE_TEST_EXISTS))
-    {
-      g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_EXIST,
-                   _("%s already exists; Reach will not overwrite it"), argv[1]);
-      return FALSE;
-    }
+  if (!refuse_existing (argv[1], error))
+    return FALSE;
 
   db = reach_db_open (argv[1], error);
   return db != NULL;
@@ -235,6 +244,23 @@ cmd_export (int      argc,
   return TRUE;
 }
 
+static gboolean
+cmd_demo (int      argc,
+          char   **argv,
+          GError **error)
+{
+  g_autoptr(ReachDb) db = NULL;
+
+  if (argc != 2)
+    return usage_error (error, "demo DB");
+
+  if (!refuse_existing (argv[1], error))
+    return FALSE;
+
+  db = reach_demo_open (argv[1], error);
+  return db != NULL;
+}
+
 static const struct {
   const char  *name;
   CommandFunc  func;
@@ -247,7 +273,7 @@ static const struct {
                           "  import DB areas FILE --level ward|lsoa|msoa|lad [--code-property P] [--name-property P]\n"
                           "                              add boundaries from GeoJSON" },
   { "export", cmd_export, "export DB places FILE       write every place to FILE.geojson or FILE.csv" },
-  /* "demo DB" goes here: reach_demo_build () in src/core/reach-demo.h */
+  { "demo", cmd_demo, "demo DB                     create the Leeds demo workspace" },
 };
 
 static void

@@ -1,0 +1,113 @@
+/* test-demo.c — the Leeds demo workspace is real, complete and marked
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include "reach-area.h"
+#include "reach-demo.h"
+#include "reach-places.h"
+#include "reach-testutil.h"
+
+static gint64
+count (ReachDb    *db,
+       const char *sql)
+{
+  sqlite3_stmt *stmt = reach_db_prepare (db, sql, NULL);
+  gint64 n;
+
+  g_assert_nonnull (stmt);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  n = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  return n;
+}
+
+static void
+test_build (void)
+{
+  g_autofree char *dir = reach_test_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "demo", "demo.reach", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ReachDb) db = reach_demo_open (path, &error);
+  g_autoptr(GPtrArray) places = NULL;
+  g_autofree char *title = NULL;
+  guint in_a_ward = 0;
+
+  g_assert_no_error (error);
+  g_assert_true (reach_db_is_demo (db));
+  g_assert_true (reach_db_get_setting (db, "title", &title, NULL));
+  g_assert_cmpstr (title, ==, "Leeds demo");
+
+  /* 33 wards and 488 LSOAs of Leeds, by their 2022 and 2021 codes */
+  g_assert_cmpint (count (db, "SELECT count(*) FROM area WHERE level = 'ward' AND code LIKE 'E05%'"), ==, 33);
+  g_assert_cmpint (count (db, "SELECT count(*) FROM area WHERE level = 'lsoa' AND code LIKE 'E01%'"), ==, 488);
+  g_assert_cmpint (count (db, "SELECT count(*) FROM area WHERE name = 'Horsforth'"), ==, 1);
+
+  /* 35 open libraries as venues, and the 69 Horsforth assets */
+  g_assert_cmpint (count (db, "SELECT count(*) FROM place WHERE category = 'institution' AND is_venue = 1 "
+                              "AND name LIKE '%librar%'"), >=, 30);
+  g_assert_cmpint (count (db, "SELECT count(*) FROM place WHERE category = 'faith'"), >=, 10);
+  g_assert_cmpint (count (db, "SELECT count(*) FROM place"), ==, 35 + 69);
+
+  /* every place really is in Leeds: inside one of its wards */
+  places = reach_places_list (db, NULL, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < places->len; i++)
+    {
+      ReachPlace *place = g_ptr_array_index (places, i);
+      g_autoptr(ReachArea) ward = reach_areas_at_point (db, REACH_AREA_LEVEL_WARD, place->lon, place->lat, NULL);
+
+      if (ward != NULL)
+        in_a_ward++;
+    }
+  g_assert_cmpuint (in_a_ward, ==, places->len);
+}
+
+static void
+test_reopen_does_not_rebuild (void)
+{
+  g_autofree char *dir = reach_test_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "demo.reach", NULL);
+  gint64 first;
+
+  {
+    g_autoptr(ReachDb) db = reach_demo_open (path, NULL);
+    g_assert_nonnull (db);
+    first = count (db, "SELECT count(*) FROM place");
+  }
+
+  {
+    g_autoptr(ReachDb) db = reach_demo_open (path, NULL);
+    g_assert_nonnull (db);
+    g_assert_cmpint (count (db, "SELECT count(*) FROM place"), ==, first);
+  }
+}
+
+static void
+test_missing_data_leaves_nothing (void)
+{
+  g_autofree char *dir = reach_test_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "demo.reach", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ReachDb) db = reach_db_open (path, NULL);
+
+  g_assert_false (reach_demo_build (db, dir /* holds no demo/ */, &error));
+  g_assert_nonnull (error);
+  g_assert_nonnull (strstr (error->message, "leeds_wards22.geojson"));
+  g_assert_false (reach_db_is_demo (db));
+  g_assert_cmpint (count (db, "SELECT count(*) FROM area"), ==, 0);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/demo/build", test_build);
+  g_test_add_func ("/demo/reopen-does-not-rebuild", test_reopen_does_not_rebuild);
+  g_test_add_func ("/demo/missing-data-leaves-nothing", test_missing_data_leaves_nothing);
+
+  return g_test_run ();
+}
