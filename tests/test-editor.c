@@ -332,6 +332,33 @@ test_escape_cancels (void)
   g_assert_null (editor);
 }
 
+/* The window's picture once it has been laid out and drawn: under a busy
+ * Xvfb the first frame can take a while, so ask again until there is one. */
+static GskRenderNode *
+window_node (GtkWidget *window)
+{
+  gint64 end = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (window);
+
+  while (g_get_monotonic_time () < end)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      if (gtk_widget_get_mapped (window) && gtk_widget_get_width (window) > 100)
+        {
+          g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+          GskRenderNode *node;
+
+          gdk_paintable_snapshot (paintable, snapshot, gtk_widget_get_width (window),
+                                  gtk_widget_get_height (window));
+          node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+          if (node != NULL)
+            return node;
+        }
+    }
+
+  g_assert_not_reached ();
+}
+
 static void
 save_png (GtkWidget  *window,
           const char *name)
@@ -339,21 +366,43 @@ save_png (GtkWidget  *window,
   const char *dir = g_getenv ("REACH_SCREENSHOT_DIR");
   g_autofree char *tmp = dir == NULL ? reach_test_tmpdir () : NULL;
   g_autofree char *path = g_build_filename (dir != NULL ? dir : tmp, name, NULL);
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (window);
-  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
-  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GskRenderNode) node = window_node (window);
   g_autoptr(GdkTexture) texture = NULL;
-  int width = gtk_widget_get_width (window);
-  int height = gtk_widget_get_height (window);
 
-  g_assert_cmpint (width, >, 100);
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-  g_assert_nonnull (node);
   texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node,
-                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
+                                         &GRAPHENE_RECT_INIT (0, 0,
+                                                              gtk_widget_get_width (window),
+                                                              gtk_widget_get_height (window)));
+  g_assert_cmpint (gdk_texture_get_width (texture), ==, gtk_widget_get_width (window));
   g_assert_true (gdk_texture_save_to_png (texture, path));
   g_test_message ("wrote %s", path);
+}
+
+static GtkWidget *
+find_type (GtkWidget *widget,
+           GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = find_type (c, type);
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static void
+scroll_to_end (GtkWidget *window)
+{
+  GtkWidget *scrolled = find_type (window, GTK_TYPE_SCROLLED_WINDOW);
+  GtkAdjustment *adj = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
+
+  gtk_adjustment_set_value (adj, gtk_adjustment_get_upper (adj));
+  wait_ms (300);
 }
 
 static void
@@ -384,6 +433,10 @@ screenshot (AdwColorScheme  scheme,
   wait_ms (400);
   g_free (name);
   name = g_strdup_printf ("editor-venue-%s.png", suffix);
+  save_png (editor, name);
+  scroll_to_end (editor);
+  g_free (name);
+  name = g_strdup_printf ("editor-venue-end-%s.png", suffix);
   save_png (editor, name);
   gtk_window_destroy (GTK_WINDOW (editor));
 }
