@@ -19,12 +19,15 @@
 #define OGL_V3_URL "https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/"
 #define ODBL_URL "https://opendatacommons.org/licenses/odbl/"
 
+/* The same notes as the 0.1.0 release in the metainfo. */
 static const char *release_notes =
   "<p>The first release.</p>"
   "<ul>"
   "<li>Workspaces: places and areas kept in one SQLite file on your computer</li>"
-  "<li>Offline base map of the United Kingdom</li>"
-  "<li>Import of community assets and venues</li>"
+  "<li>Import of places from CSV and GeoJSON, and of area boundaries from GeoJSON</li>"
+  "<li>A place editor that records venue accessibility</li>"
+  "<li>An offline base map of the United Kingdom</li>"
+  "<li>A demo workspace of open data about Leeds</li>"
   "</ul>";
 
 /* The licences ask for these words as written, so they are not translated. */
