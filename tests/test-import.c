@@ -657,6 +657,34 @@ test_default_category (Fixture       *f,
   g_assert_true (notes_contain (import, reach_place_category_label (REACH_PLACE_CATEGORY_BUSINESS)));
 }
 
+/* Valid GeoJSON whose features Reach cannot take: named by number. */
+static void
+test_bad_features (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autofree char *venue = write_temp (f, "venue.geojson",
+                                       "{\"type\":\"FeatureCollection\",\"features\":[{\"type\":\"Feature\","
+                                       "\"properties\":{\"name\":\"A\"},\"geometry\":{\"type\":\"Point\","
+                                       "\"coordinates\":[-1.5,53.8]}},{\"type\":\"Feature\",\"properties\":"
+                                       "{\"name\":\"B\",\"is_venue\":\"maybe\"},\"geometry\":{\"type\":"
+                                       "\"Point\",\"coordinates\":[-1.5,53.8]}}]}");
+  g_autofree char *range = write_temp (f, "range.geojson",
+                                       "{\"type\":\"Feature\",\"properties\":{\"name\":\"A\"},"
+                                       "\"geometry\":{\"type\":\"Point\",\"coordinates\":[430000,433000]}}");
+  g_autofree char *email = write_temp (f, "email.geojson",
+                                       "{\"type\":\"Feature\",\"properties\":{\"name\":\"Hall\","
+                                       "\"email\":\"nobody\"},\"geometry\":{\"type\":\"Point\","
+                                       "\"coordinates\":[-1.5,53.8]}}");
+  const char *venue_msg[] = { "venue.geojson: feature 2", "is_venue", "maybe", NULL };
+  const char *range_msg[] = { "range.geojson: feature 1", "430000", NULL };
+  const char *email_msg[] = { "email.geojson: feature 1", "Hall", "@", NULL };
+
+  seed_workspace (f);
+  assert_refused (f, REACH_IMPORT_PLACES, venue, REACH_IMPORT_ERROR_INVALID, venue_msg);
+  assert_refused (f, REACH_IMPORT_PLACES, range, REACH_IMPORT_ERROR_INVALID, range_msg);
+  assert_refused (f, REACH_IMPORT_PLACES, email, REACH_IMPORT_ERROR_INVALID, email_msg);
+}
+
 /* Some good files do give places. */
 static void
 test_good_feature_collection (Fixture       *f,
@@ -880,6 +908,7 @@ main (int   argc,
   ADD ("/import/csv/bad", test_bad_csv);
   ADD ("/import/csv/default-category", test_default_category);
   ADD ("/import/geojson/hstore", test_hstore_tags);
+  ADD ("/import/geojson/bad-features", test_bad_features);
   ADD ("/import/geojson/osm-layers", test_osm_layers);
   ADD ("/import/geojson/osm-commit", test_all_osm_layers_commit);
   ADD ("/import/geojson/good-collection", test_good_feature_collection);

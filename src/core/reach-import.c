@@ -486,6 +486,7 @@ find_csv_columns (const ReachCsvRow *header,
 
 static gboolean
 require_column (ReachImport        *self,
+                const ReachCsvRow  *header,
                 const CsvColumns   *cols,
                 Column              column,
                 const char         *what,
@@ -498,8 +499,8 @@ require_column (ReachImport        *self,
 
   looked_for = g_strjoinv (", ", (char **) column_names[column]);
   g_set_error (error, REACH_IMPORT_ERROR, REACH_IMPORT_ERROR_INVALID,
-               _("%s line 1: there is no %s column (Reach looks for: %s)"),
-               self->basename, what, looked_for);
+               _("%s line %u: there is no %s column (Reach looks for: %s)"),
+               self->basename, header->line, what, looked_for);
   return FALSE;
 }
 
@@ -732,9 +733,9 @@ read_csv_places (ReachImport        *self,
 
   header = reach_csv_get_row (csv, 0);
   find_csv_columns (header, &cols);
-  if (!require_column (self, &cols, COL_NAME, _("name"), error) ||
-      !require_column (self, &cols, COL_LAT, _("latitude"), error) ||
-      !require_column (self, &cols, COL_LON, _("longitude"), error))
+  if (!require_column (self, header, &cols, COL_NAME, _("name"), error) ||
+      !require_column (self, header, &cols, COL_LAT, _("latitude"), error) ||
+      !require_column (self, header, &cols, COL_LON, _("longitude"), error))
     return FALSE;
 
   if (n_rows == 1)
@@ -1160,6 +1161,48 @@ count_skipped_type (FeatureCounts *counts,
   g_hash_table_insert (counts->skipped_types, (gpointer) type, GUINT_TO_POINTER (n + 1));
 }
 
+/* A yes/no property of our own (is_venue, step_free, …); absent is unknown. */
+static gboolean
+feature_tristate (ReachImport    *self,
+                  const Props    *p,
+                  guint           number,
+                  const char     *key,
+                  ReachTristate  *value,
+                  GError        **error)
+{
+  g_autofree char *text = prop (p, key);
+
+  if (parse_tristate (text, value))
+    return TRUE;
+
+  g_set_error (error, REACH_IMPORT_ERROR, REACH_IMPORT_ERROR_INVALID,
+               _("%s: feature %u: %s “%s” is not yes or no (nor true/false, 1/0, or empty)"),
+               self->basename, number, key, text);
+  return FALSE;
+}
+
+/* OpenStreetMap's accessibility tags, where our own columns say nothing. */
+static void
+osm_access (const Props *p,
+            ReachPlace  *place)
+{
+  static const struct {
+    ReachAccess  access;
+    const char  *tag;
+    gboolean     inverted;
+  } tags[] = {
+    { REACH_ACCESS_STEP_FREE, "wheelchair", FALSE },
+    { REACH_ACCESS_ACCESSIBLE_TOILET, "toilets:wheelchair", FALSE },
+    { REACH_ACCESS_BABY_CHANGE, "changing_table", FALSE },
+    { REACH_ACCESS_HEARING_LOOP, "hearing_loop", FALSE },
+    { REACH_ACCESS_FREE_TO_USE, "fee", TRUE },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (tags); i++)
+    if (place->access[tags[i].access] == REACH_TRISTATE_UNKNOWN)
+      place->access[tags[i].access] = osm_tristate (p, tags[i].tag, tags[i].inverted);
+}
+
 static gboolean
 read_feature_flags (ReachImport  *self,
                     const Props  *p,
@@ -1167,46 +1210,25 @@ read_feature_flags (ReachImport  *self,
                     ReachPlace   *place,
                     GError      **error)
 {
-  g_autofree char *is_venue = prop (p, "is_venue");
-  g_autofree char *is_asset = prop (p, "is_asset");
   g_autofree char *capacity = prop (p, "capacity");
-  ReachTristate t;
+  ReachTristate venue, asset;
 
   for (guint a = 0; a < REACH_N_ACCESS; a++)
-    {
-      g_autofree char *value = prop (p, reach_access_column (a));
+    if (!feature_tristate (self, p, number, reach_access_column (a), &place->access[a], error))
+      return FALSE;
+  osm_access (p, place);
 
-      if (!parse_tristate (value, &place->access[a]))
-        goto bad;
-    }
-
-  if (place->access[REACH_ACCESS_STEP_FREE] == REACH_TRISTATE_UNKNOWN)
-    place->access[REACH_ACCESS_STEP_FREE] = osm_tristate (p, "wheelchair", FALSE);
-  if (place->access[REACH_ACCESS_ACCESSIBLE_TOILET] == REACH_TRISTATE_UNKNOWN)
-    place->access[REACH_ACCESS_ACCESSIBLE_TOILET] = osm_tristate (p, "toilets:wheelchair", FALSE);
-  if (place->access[REACH_ACCESS_BABY_CHANGE] == REACH_TRISTATE_UNKNOWN)
-    place->access[REACH_ACCESS_BABY_CHANGE] = osm_tristate (p, "changing_table", FALSE);
-  if (place->access[REACH_ACCESS_FREE_TO_USE] == REACH_TRISTATE_UNKNOWN)
-    place->access[REACH_ACCESS_FREE_TO_USE] = osm_tristate (p, "fee", TRUE);
-
-  if (!parse_tristate (is_venue, &t))
-    goto bad;
-  place->is_venue = t == REACH_TRISTATE_YES;
-  if (!parse_tristate (is_asset, &t))
-    goto bad;
-  place->is_asset = t != REACH_TRISTATE_NO;
+  if (!feature_tristate (self, p, number, "is_venue", &venue, error) ||
+      !feature_tristate (self, p, number, "is_asset", &asset, error))
+    return FALSE;
+  place->is_venue = venue == REACH_TRISTATE_YES;
+  place->is_asset = asset != REACH_TRISTATE_NO;
 
   /* OSM capacity is free text ("about 50"); only a plain number is kept. */
   if (!parse_capacity (capacity, &place->capacity))
     place->capacity = -1;
 
   return TRUE;
-
-bad:
-  g_set_error (error, REACH_IMPORT_ERROR, REACH_IMPORT_ERROR_INVALID,
-               _("%s: feature %u: a yes/no property is neither yes nor no"),
-               self->basename, number);
-  return FALSE;
 }
 
 static gboolean
@@ -1286,10 +1308,10 @@ read_feature_place (ReachImport    *self,
   g_autoptr(GError) local_error = NULL;
   g_autofree char *category = NULL;
   const char *type = feature_geometry_type (feature);
-
-  place->category = self->default_category;
   g_auto(Props) p = props_of (feature);
   ReachLonLat where;
+
+  place->category = self->default_category;
 
   if (type == NULL)
     {
