@@ -79,6 +79,23 @@ find_named (GtkWidget  *widget,
   return NULL;
 }
 
+static GtkWidget *
+find_type (GtkWidget *widget,
+           GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = find_type (c, type);
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
 static void
 set_text (GtkWidget  *editor,
           const char *id,
@@ -332,6 +349,93 @@ test_escape_cancels (void)
   g_assert_null (editor);
 }
 
+static void
+test_enter_saves (void)
+{
+  g_autoptr(ReachDb) db = new_db ();
+  g_autoptr(ReachPlace) saved = NULL;
+  GtkWidget *editor = reach_place_editor_new (NULL, db, NULL, 53.8, -1.55);
+
+  g_object_add_weak_pointer (G_OBJECT (editor), (gpointer *) &editor);
+  g_signal_connect (editor, "saved", G_CALLBACK (on_saved), &saved);
+  gtk_window_present (GTK_WINDOW (editor));
+
+  set_text (editor, "name_row", "Horsforth Library");
+  /* Enter in the name field: its text widget's "activate" keybinding. */
+  g_signal_emit_by_name (find_type (child (editor, "name_row"), GTK_TYPE_TEXT), "activate");
+  wait_for_close (&editor);
+
+  g_assert_null (editor);
+  g_assert_nonnull (saved);
+  g_assert_cmpstr (saved->name, ==, "Horsforth Library");
+}
+
+static void
+test_database_refuses (void)
+{
+  g_autoptr(ReachDb) db = new_db ();
+  g_autoptr(ReachPlace) place = insert_place (db);
+  g_autoptr(ReachPlace) saved = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWidget *editor = reach_place_editor_new (NULL, db, place, 0, 0);
+  GtkWidget *failure = child (editor, "failure_group");
+
+  g_signal_connect (editor, "saved", G_CALLBACK (on_saved), &saved);
+  gtk_window_present (GTK_WINDOW (editor));
+  g_assert_false (gtk_widget_get_visible (failure));
+
+  /* Someone else deleted the place while it was open. */
+  g_assert_true (reach_places_delete (db, place->id, &error));
+  g_assert_no_error (error);
+  gtk_widget_activate_action (editor, "editor.save", NULL);
+
+  g_assert_null (saved);
+  g_assert_true (gtk_widget_get_visible (failure));
+  g_test_message ("failure: %s", gtk_label_get_text (GTK_LABEL (child (editor, "failure_label"))));
+  g_assert_true (g_str_has_prefix (gtk_label_get_text (GTK_LABEL (child (editor, "failure_label"))),
+                                   "The place was not saved: "));
+  g_assert_true (gtk_widget_get_visible (editor));
+  gtk_window_destroy (GTK_WINDOW (editor));
+}
+
+/* Tab from the name visits every field, switch and choice in the form. */
+static void
+test_tab_order (void)
+{
+  g_autoptr(ReachDb) db = new_db ();
+  g_autoptr(GHashTable) seen = g_hash_table_new (NULL, NULL);
+  GtkWidget *editor = reach_place_editor_new (NULL, db, NULL, 53.8, -1.55);
+  const char *ids[] = {
+    "name_row", "category_row", "asset_switch", "venue_switch", "address_row",
+    "postcode_row", "lat_row", "lon_row", "description_row", "hours_row",
+    "capacity_row", "website_row", "phone_row", "email_row", "cancel_button",
+  };
+
+  gtk_switch_set_active (GTK_SWITCH (child (editor, "venue_switch")), TRUE);
+  gtk_window_present (GTK_WINDOW (editor));
+  wait_ms (100);
+  gtk_widget_grab_focus (child (editor, "name_row"));
+
+  for (guint i = 0; i < 200; i++)
+    {
+      GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (editor));
+
+      for (GtkWidget *w = focus; w != NULL; w = gtk_widget_get_parent (w))
+        g_hash_table_add (seen, w);
+      gtk_widget_child_focus (editor, GTK_DIR_TAB_FORWARD);
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
+    if (!g_hash_table_contains (seen, child (editor, ids[i])))
+      g_error ("Tab never reaches %s", ids[i]);
+
+  for (guint i = 0; i < REACH_N_ACCESS; i++)
+    if (!g_hash_table_contains (seen, find_named (editor, reach_access_column (i))))
+      g_error ("Tab never reaches %s", reach_access_column (i));
+
+  gtk_window_destroy (GTK_WINDOW (editor));
+}
+
 /* The window's picture once it has been laid out and drawn: under a busy
  * Xvfb the first frame can take a while, so ask again until there is one. */
 static GskRenderNode *
@@ -376,23 +480,6 @@ save_png (GtkWidget  *window,
   g_assert_cmpint (gdk_texture_get_width (texture), ==, gtk_widget_get_width (window));
   g_assert_true (gdk_texture_save_to_png (texture, path));
   g_test_message ("wrote %s", path);
-}
-
-static GtkWidget *
-find_type (GtkWidget *widget,
-           GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-
-  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
-    {
-      GtkWidget *found = find_type (c, type);
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
 }
 
 static void
@@ -461,6 +548,9 @@ main (int   argc,
   g_test_add_func ("/editor/edit-cancel", test_edit_cancel);
   g_test_add_func ("/editor/edit-save", test_edit_save);
   g_test_add_func ("/editor/escape-cancels", test_escape_cancels);
+  g_test_add_func ("/editor/enter-saves", test_enter_saves);
+  g_test_add_func ("/editor/database-refuses", test_database_refuses);
+  g_test_add_func ("/editor/tab-order", test_tab_order);
   g_test_add_func ("/editor/screenshots", test_screenshots);
 
   return g_test_run ();

@@ -357,6 +357,8 @@ screenshots (AdwColorScheme  scheme,
   g_autofree char *areas = g_strdup_printf ("import-areas-%s.png", suffix);
   g_autofree char *error = g_strdup_printf ("import-error-%s.png", suffix);
   g_autofree char *choose = g_strdup_printf ("import-choose-%s.png", suffix);
+  g_autofree char *progress = g_strdup_printf ("import-progress-%s.png", suffix);
+  g_autofree char *many = write_big_csv (N_MANY * 5);
   GtkWidget *dialog;
 
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), scheme);
@@ -364,6 +366,13 @@ screenshots (AdwColorScheme  scheme,
   shoot (db, REACH_IMPORT_PLACES, "leeds-libraries-3.csv", "summary", summary);
   shoot (db, REACH_IMPORT_AREAS, "leeds-wards-2.geojson", "summary", areas);
   shoot (db, REACH_IMPORT_PLACES, "broken.csv", "error", error);
+
+  /* Reading a big file: most likely still on the progress page when drawn. */
+  dialog = reach_import_dialog_new (NULL, db, REACH_IMPORT_PLACES);
+  reach_import_dialog_set_file (REACH_IMPORT_DIALOG (dialog), many);
+  gtk_window_present (GTK_WINDOW (dialog));
+  save_png (dialog, progress);
+  gtk_window_destroy (GTK_WINDOW (dialog));
 
   /* The first page, as seen behind the file chooser. */
   dialog = reach_import_dialog_new (NULL, db, REACH_IMPORT_PLACES);

@@ -292,6 +292,7 @@ show_summary (ReachImportDialog *self)
     fill_area_rows (self);
   add_notes (self);
   set_page (self, "summary");
+  gtk_widget_grab_focus (self->import_button);
 }
 
 static void
