@@ -227,6 +227,37 @@ test_trafford_gps (Fixture       *f,
   g_assert_cmpfloat (first->lat, ==, 53.398559);
 }
 
+/* Names and addresses under other headers: "Location", "Address1-3",
+ * OS OpenMap's "DISTNAME". */
+static void
+test_trafford_other_names (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autofree char *defib = reach_test_file ("data", "trafford", "trafford_defibrillators.csv", NULL);
+  g_autofree char *worship = reach_test_file ("data", "trafford", "trafford_places_of_worship.geojson", NULL);
+  g_autoptr(ReachImport) import = read_ok (REACH_IMPORT_PLACES, defib);
+  GPtrArray *items = reach_import_get_items (import);
+  ReachPlace *first = g_ptr_array_index (items, 0);
+
+  g_assert_cmpuint (items->len, ==, 185);
+  g_assert_cmpstr (first->name, ==, "Acre Hall Primary");
+  g_assert_cmpstr (first->address, ==, "Irlam Road, Flixton, Manchester");
+  g_assert_cmpstr (first->postcode, ==, "M41 6NA");
+  g_assert_cmpfloat (first->lat, ==, 53.448269);
+  g_assert_true (notes_contain (import, "“Location”"));
+  g_assert_true (notes_contain (import, "“Latitude” and “Longitude”"));
+
+  g_clear_object (&import);
+  import = read_ok (REACH_IMPORT_PLACES, worship);
+  items = reach_import_get_items (import);
+  g_assert_cmpuint (items->len, ==, 118);
+  first = g_ptr_array_index (items, 0);
+  g_assert_cmpstr (first->name, ==, "Gorse Hill Methodist Church");
+  /* the area_name "Trafford" is not taken for the place's name */
+  for (guint i = 0; i < items->len; i++)
+    g_assert_cmpstr (((ReachPlace *) g_ptr_array_index (items, i))->name, !=, "Trafford");
+}
+
 static void
 test_osm_layers (Fixture       *f,
                  gconstpointer  data)
@@ -904,6 +935,7 @@ main (int   argc,
 
   ADD ("/import/csv/leeds-libraries", test_leeds_libraries);
   ADD ("/import/csv/trafford-gps", test_trafford_gps);
+  ADD ("/import/trafford-other-names", test_trafford_other_names);
   ADD ("/import/csv/columns", test_csv_columns);
   ADD ("/import/csv/bad", test_bad_csv);
   ADD ("/import/csv/default-category", test_default_category);

@@ -423,10 +423,13 @@ static const char * const column_names[N_COLS][12] = {
   [COL_SOURCE] = { "source", NULL },
 };
 
+#define MAX_ADDRESS_PARTS 4
+
 typedef struct
 {
   int column[N_COLS];
   int access[REACH_N_ACCESS];
+  int address_parts[MAX_ADDRESS_PARTS];   /* Address1, Address2, … */
 } CsvColumns;
 
 /* "Library name", "library_name" and "LIBRARY-NAME" all become "library name". */
@@ -449,6 +452,34 @@ normalize_header (const char *header)
     g_string_truncate (out, out->len - 1);
 
   return g_string_free (out, FALSE);
+}
+
+/* "pharmacy name", "practice name", "DISTNAME" (OS OpenMap): the place's
+ * own name, unless it names the area around it ("ward name", "la name"). */
+static gboolean
+looks_like_name_key (const char *normal)
+{
+  static const char * const areas[] = {
+    "ward", "la", "lad", "ltla", "utla", "lsoa", "msoa", "oa", "area", "local authority",
+    "county", "region", "district", "borough", "parish", "ccg", "icb", "health",
+    "provider", "owner", "operator", "town", "city", "street", "road", "file", "user",
+    "contact", "manager", NULL
+  };
+  g_autofree char *prefix = NULL;
+
+  if (g_str_equal (normal, "distname") || g_str_equal (normal, "location"))
+    return TRUE;
+  if (!g_str_has_suffix (normal, " name"))
+    return FALSE;
+
+  prefix = g_strndup (normal, strlen (normal) - strlen (" name"));
+  for (guint i = 0; areas[i] != NULL; i++)
+    if (g_str_has_prefix (prefix, areas[i]) &&
+        (prefix[strlen (areas[i])] == '\0' || prefix[strlen (areas[i])] == ' ' ||
+         g_ascii_isdigit (prefix[strlen (areas[i])])))
+      return FALSE;
+
+  return TRUE;
 }
 
 static int
@@ -474,6 +505,20 @@ find_csv_columns (const ReachCsvRow *header,
 
   for (guint c = 0; c < N_COLS; c++)
     cols->column[c] = find_column (normal, column_names[c]);
+
+  for (guint i = 0; cols->column[COL_NAME] < 0 && normal[i] != NULL; i++)
+    if (looks_like_name_key (normal[i]))
+      cols->column[COL_NAME] = i;
+
+  for (guint k = 0; k < MAX_ADDRESS_PARTS; k++)
+    {
+      g_autofree char *joined = g_strdup_printf ("address%u", k + 1);
+      g_autofree char *spaced = g_strdup_printf ("address %u", k + 1);
+      g_autofree char *line = g_strdup_printf ("address line %u", k + 1);
+      const char *names[] = { joined, spaced, line, NULL };
+
+      cols->address_parts[k] = find_column (normal, names);
+    }
 
   for (guint a = 0; a < REACH_N_ACCESS; a++)
     {
@@ -627,6 +672,24 @@ bad:
   return FALSE;
 }
 
+/* Address1, Address2, … as one line. */
+static char *
+join_address (const ReachCsvRow *row,
+              const CsvColumns  *cols)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+
+  for (guint k = 0; k < MAX_ADDRESS_PARTS; k++)
+    {
+      g_autofree char *part = strip_dup (field (row, cols->address_parts[k]));
+
+      if (part != NULL && *part != '\0')
+        g_string_append_printf (out, "%s%s", out->len ? ", " : "", part);
+    }
+
+  return out->len ? g_string_free (g_steal_pointer (&out), FALSE) : NULL;
+}
+
 static ReachPlace *
 read_csv_place (ReachImport       *self,
                 const ReachCsvRow *row,
@@ -657,7 +720,9 @@ read_csv_place (ReachImport       *self,
 
   place->name = strip_dup (field (row, cols->column[COL_NAME]));
   place->description = strip_dup (field (row, cols->column[COL_DESCRIPTION]));
-  place->address = strip_dup (field (row, cols->column[COL_ADDRESS]));
+  place->address = cols->column[COL_ADDRESS] >= 0
+                   ? strip_dup (field (row, cols->column[COL_ADDRESS]))
+                   : join_address (row, cols);
   place->postcode = strip_dup (field (row, cols->column[COL_POSTCODE]));
   place->opening_hours = strip_dup (field (row, cols->column[COL_HOURS]));
   place->website = fix_website (field (row, cols->column[COL_WEBSITE]), &counts->n_websites_fixed);
@@ -697,6 +762,9 @@ note_csv_columns (ReachImport       *self,
   for (guint a = 0; a < REACH_N_ACCESS; a++)
     if (cols->access[a] >= 0)
       g_string_append_printf (used, "%s“%s”", used->len ? ", " : "", header->fields[cols->access[a]]);
+  for (guint k = 0; cols->column[COL_ADDRESS] < 0 && k < MAX_ADDRESS_PARTS; k++)
+    if (cols->address_parts[k] >= 0)
+      g_string_append_printf (used, "%s“%s”", used->len ? ", " : "", header->fields[cols->address_parts[k]]);
 
   if (used->len > 0)
     add_note (self, _("Also read: %s"), used->str);
@@ -1086,6 +1154,37 @@ name_from_tags (const Props *p)
   return NULL;
 }
 
+/* Address1, Address2, … (Trafford's lists) as one line. */
+static char *
+numbered_address (const Props *p)
+{
+  g_autoptr(GList) keys = p->props ? json_object_get_members (p->props) : NULL;
+  g_autoptr(GString) out = g_string_new (NULL);
+
+  for (guint k = 1; k <= MAX_ADDRESS_PARTS; k++)
+    {
+      g_autofree char *joined = g_strdup_printf ("address%u", k);
+      g_autofree char *spaced = g_strdup_printf ("address %u", k);
+      g_autofree char *line = g_strdup_printf ("address line %u", k);
+
+      for (GList *l = keys; l != NULL; l = l->next)
+        {
+          g_autofree char *normal = normalize_header (l->data);
+          g_autofree char *part = NULL;
+
+          if (!g_str_equal (normal, joined) && !g_str_equal (normal, spaced) &&
+              !g_str_equal (normal, line))
+            continue;
+          part = value_text (json_object_get_member (p->props, l->data));
+          if (part != NULL && *part != '\0')
+            g_string_append_printf (out, "%s%s", out->len ? ", " : "", part);
+          break;
+        }
+    }
+
+  return out->len ? g_string_free (g_steal_pointer (&out), FALSE) : NULL;
+}
+
 static char *
 osm_address (const Props *p)
 {
@@ -1097,8 +1196,10 @@ osm_address (const Props *p)
   g_autoptr(GString) out = NULL;
   char *full = prop_any (p, names);
 
-  if (full != NULL || street == NULL)
+  if (full != NULL)
     return full;
+  if (street == NULL)
+    return numbered_address (p);
 
   out = g_string_new (NULL);
   if (number != NULL)
@@ -1276,7 +1377,8 @@ fill_place_text (ReachImport  *self,
                  ReachPlace   *place,
                  guint        *n_websites_fixed)
 {
-  static const char * const postcode[] = { "postcode", "addr:postcode", "postal_code", NULL };
+  static const char * const postcode[] = { "postcode", "Postcode", "POSTCODE", "addr:postcode",
+                                            "postal_code", NULL };
   static const char * const phone[] = { "phone", "contact:phone", "telephone", NULL };
   static const char * const website[] = { "website", "contact:website", "url", NULL };
   static const char * const email[] = { "email", "contact:email", NULL };
@@ -1293,6 +1395,28 @@ fill_place_text (ReachImport  *self,
   place->website = fix_website (url, n_websites_fixed);
   place->source = source != NULL && *source != '\0' ? g_steal_pointer (&source)
                                                     : g_strdup (self->basename);
+}
+
+static char *
+name_like_property (const Props *p)
+{
+  g_autoptr(GList) keys = p->props ? json_object_get_members (p->props) : NULL;
+
+  for (GList *l = keys; l != NULL; l = l->next)
+    {
+      g_autofree char *normal = normalize_header (l->data);
+
+      if (looks_like_name_key (normal))
+        {
+          char *value = value_text (json_object_get_member (p->props, l->data));
+
+          if (value != NULL && *value != '\0')
+            return value;
+          g_free (value);
+        }
+    }
+
+  return NULL;
 }
 
 /* NULL with no error: the feature is skipped (and counted). */
@@ -1326,6 +1450,8 @@ read_feature_place (ReachImport    *self,
     }
 
   place->name = prop_any (&p, names);
+  if (place->name == NULL)
+    place->name = name_like_property (&p);
   if (place->name == NULL && (place->name = name_from_tags (&p)) != NULL)
     counts->n_named_from_tags++;
   if (place->name == NULL)
