@@ -15,7 +15,7 @@
 #include "reach-render.h"
 
 #define HIT_RADIUS      10.0  /* pixels */
-#define CLUSTER_SPACING 36.0  /* pixels */
+#define CLUSTER_SPACING 50.0  /* pixels: about two cluster discs apart */
 #define CULL_MARGIN     24.0  /* pixels: half a symbol and its halo */
 
 typedef struct
