@@ -48,7 +48,9 @@ void          reach_import_set_default_category (ReachImport       *self,
                                                  ReachPlaceCategory category);
 
 /* Areas only: the level, and the properties holding code and name
- * (NULL, the default, detects them: area_code, LSOA21CD, ward22_code, …). */
+ * (NULL, the default, detects them: area_code, LSOA21CD, ward22_code, …).
+ * With no level set, the codes tell it (E05… ward, E01… LSOA, E02… MSOA,
+ * E06…–E09… local authority) or reading fails with ..._UNSUPPORTED. */
 void          reach_import_set_area_level      (ReachImport        *self,
                                                 ReachAreaLevel      level);
 void          reach_import_set_code_property   (ReachImport        *self,
