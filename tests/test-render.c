@@ -7,6 +7,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "reach-map-frame.h"
 #include "reach-render.h"
 #include "reach-style.h"
 #include "reach-tile-image.h"
@@ -406,6 +407,123 @@ test_enlarge_tile (void)
   cairo_surface_destroy (surface);
 }
 
+static void
+test_frame_projection (void)
+{
+  ReachMapFrame world = { 0, 0, 0, 256, 256 };
+  ReachMapFrame leeds = { 53.8, -1.55, 10, 800, 600 };
+  ReachBBox box, ward = { -1.60, 53.77, -1.50, 53.83 };
+  double x, y, lat, lon;
+
+  reach_map_frame_project (&world, 85.05112878, -180, &x, &y);
+  g_assert_cmpfloat_with_epsilon (x, 0, 1e-6);
+  g_assert_cmpfloat_with_epsilon (y, 0, 1e-6);
+  reach_map_frame_project (&world, 0, 90, &x, &y);
+  g_assert_cmpfloat_with_epsilon (x, 192, 1e-9);
+  g_assert_cmpfloat_with_epsilon (y, 128, 1e-9);
+
+  /* The same numbers the on-screen map gives (see test-layers): 0.1° of
+   * longitude is 72.8 px at zoom 10, 0.05° of latitude at Leeds 61.6 px. */
+  reach_map_frame_project (&leeds, 53.8, -1.55, &x, &y);
+  g_assert_cmpfloat_with_epsilon (x, 400, 1e-6);
+  g_assert_cmpfloat_with_epsilon (y, 300, 1e-6);
+  reach_map_frame_project (&leeds, 53.75, -1.45, &x, &y);
+  g_assert_cmpfloat_with_epsilon (x, 472.8, 0.05);
+  g_assert_cmpfloat_with_epsilon (y, 361.6, 0.05);
+  reach_map_frame_unproject (&leeds, x, y, &lat, &lon);
+  g_assert_cmpfloat_with_epsilon (lat, 53.75, 1e-9);
+  g_assert_cmpfloat_with_epsilon (lon, -1.45, 1e-9);
+
+  box = reach_map_frame_get_bbox (&leeds);
+  g_assert_cmpfloat (box.west, <, -1.55);
+  g_assert_cmpfloat (box.east, >, -1.55);
+  g_assert_cmpfloat (box.south, <, 53.8);
+  g_assert_cmpfloat (box.north, >, 53.8);
+
+  /* Fitting a ward: it fills the frame less the padding on one axis. */
+  reach_map_frame_fit (&leeds, &ward, 20, 18);
+  g_assert_cmpfloat_with_epsilon (leeds.center_lon, -1.55, 1e-9);
+  reach_map_frame_project (&leeds, ward.north, ward.west, &x, &y);
+  g_assert_cmpfloat (x, >=, 20 - 1e-6);
+  g_assert_cmpfloat (y, >=, 20 - 1e-6);
+  g_assert_true (fabs (x - 20) < 1e-6 || fabs (y - 20) < 1e-6);
+}
+
+static ReachMbtiles *
+open_bundled_pack (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_build_filename (g_getenv ("REACH_DATA_DIR"), "tiles",
+                                            "uk_osm_z0-6.mbtiles", NULL);
+  ReachMbtiles *mbtiles = reach_mbtiles_open (path, &error);
+
+  g_assert_no_error (error);
+  return mbtiles;
+}
+
+static void
+test_base_map (void)
+{
+  g_autoptr(ReachMbtiles) mbtiles = open_bundled_pack ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  cairo_surface_t *tile, *surface;
+  cairo_t *cr;
+  /* Exactly tile 6/31/20 (Leeds, York, Manchester) in a 256 px frame. */
+  ReachMapFrame frame = { 0, 0, 6, 256, 256 };
+  ReachMapFrame deep = { 53.8, -1.55, 11.5, 400, 300 };
+  const ReachPlaceMark mark = { 0, 0, REACH_PLACE_CATEGORY_FAITH, TRUE, FALSE, 1 };
+  ReachPlaceMark placed = mark;
+  guint differ = 0;
+
+  frame.center_lon = 31.5 / 64 * 360 - 180;
+  frame.center_lat = atan (sinh (G_PI * (1 - 2 * 20.5 / 64))) * 180 / G_PI;
+
+  bytes = reach_mbtiles_get_tile (mbtiles, 6, 31, 20, &error);
+  g_assert_no_error (error);
+  tile = reach_tile_image_to_surface (bytes, &error);
+  g_assert_no_error (error);
+
+  surface = white_surface (256, 256);
+  cr = cairo_create (surface);
+  g_assert_true (reach_render_base_map (cr, mbtiles, &frame, &error));
+  g_assert_no_error (error);
+  cairo_destroy (cr);
+  for (int y = 3; y < 256; y += 25)
+    for (int x = 3; x < 256; x += 25)
+      {
+        Rgb a = pixel (surface, x, y), b = pixel (tile, x, y);
+        differ += (ABS (a.r - b.r) + ABS (a.g - b.g) + ABS (a.b - b.b)) > 3;
+      }
+  g_assert_cmpuint (differ, ==, 0);
+  cairo_surface_destroy (surface);
+  cairo_surface_destroy (tile);
+
+  /* Past the pack's zoom 6: enlarged, not blank; places go on top. */
+  surface = white_surface (400, 300);
+  cr = cairo_create (surface);
+  g_assert_true (reach_render_base_map (cr, mbtiles, &deep, &error));
+  g_assert_no_error (error);
+  reach_map_frame_project (&deep, 53.8, -1.55, &placed.x, &placed.y);
+  reach_render_places (cr, &placed, 1, 1.0, 0);
+  cairo_destroy (cr);
+  save_png (surface, "base-map-z11.5.png");
+  {
+    g_autoptr(GHashTable) seen = g_hash_table_new (NULL, NULL);
+
+    for (int y = 0; y < 300; y += 3)
+      for (int x = 0; x < 400; x += 3)
+        {
+          Rgb p = pixel (surface, x, y);
+          g_hash_table_add (seen, GUINT_TO_POINTER ((p.r << 16) | (p.g << 8) | p.b | 0x1000000));
+        }
+    g_assert_cmpuint (g_hash_table_size (seen), >, 20);
+  }
+  g_assert_true (near_color (pixel (surface, 200, 150),
+                             reach_style_category_color (REACH_PLACE_CATEGORY_FAITH), 2));
+  cairo_surface_destroy (surface);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -417,6 +535,8 @@ main (int   argc,
   g_test_add_func ("/render/areas", test_areas);
   g_test_add_func ("/render/legend", test_legend);
   g_test_add_func ("/render/enlarge-tile", test_enlarge_tile);
+  g_test_add_func ("/render/frame-projection", test_frame_projection);
+  g_test_add_func ("/render/base-map", test_base_map);
 
   return g_test_run ();
 }
