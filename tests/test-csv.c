@@ -125,6 +125,34 @@ test_line_numbers (void)
 }
 
 static void
+test_delimiters (void)
+{
+  const char *semicolons = "name;lat;lon\r\n\"Hall; the big one\";53,8;-1,5\r\n";
+  const char *tabs = "name\tlat\tlon\nHall, big\t53.8\t-1.5\n";
+  const char *commas = "name,notes\nHall,\"a; b; c\"\n";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ReachCsv) csv = reach_csv_parse (semicolons, strlen (semicolons), &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpint (reach_csv_get_delimiter (csv), ==, ';');
+  g_assert_cmpuint (reach_csv_get_row (csv, 1)->n_fields, ==, 3);
+  g_assert_cmpstr (reach_csv_get_row (csv, 1)->fields[0], ==, "Hall; the big one");
+  g_assert_cmpstr (reach_csv_get_row (csv, 1)->fields[1], ==, "53,8");
+  g_clear_pointer (&csv, reach_csv_free);
+
+  csv = reach_csv_parse (tabs, strlen (tabs), &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (reach_csv_get_delimiter (csv), ==, '\t');
+  g_assert_cmpstr (reach_csv_get_row (csv, 1)->fields[0], ==, "Hall, big");
+  g_clear_pointer (&csv, reach_csv_free);
+
+  csv = reach_csv_parse (commas, strlen (commas), &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (reach_csv_get_delimiter (csv), ==, ',');
+  g_assert_cmpstr (reach_csv_get_row (csv, 1)->fields[1], ==, "a; b; c");
+}
+
+static void
 test_bad_input (void)
 {
   g_autoptr(GError) error = NULL;
@@ -183,6 +211,7 @@ main (int   argc,
 
   g_test_add_func ("/csv/spectrum", test_spectrum);
   g_test_add_func ("/csv/line-numbers", test_line_numbers);
+  g_test_add_func ("/csv/delimiters", test_delimiters);
   g_test_add_func ("/csv/bad-input", test_bad_input);
   g_test_add_func ("/csv/write-round-trip", test_write_round_trip);
 

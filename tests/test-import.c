@@ -471,6 +471,22 @@ test_area_level_guess (Fixture       *f,
   assert_refused (f, REACH_IMPORT_AREAS, odd_path, REACH_IMPORT_ERROR_UNSUPPORTED, choose);
 }
 
+static void
+test_semicolons (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autofree char *path = write_temp (f, "excel.csv",
+                                      "Name;Latitude;Longitude;Address\r\n"
+                                      "Hall;53,8012;-1,5491;\"1 Main St, Leeds\"\r\n");
+  g_autoptr(ReachImport) import = read_ok (REACH_IMPORT_PLACES, path);
+  ReachPlace *hall = g_ptr_array_index (reach_import_get_items (import), 0);
+
+  g_assert_cmpfloat (hall->lat, ==, 53.8012);
+  g_assert_cmpfloat (hall->lon, ==, -1.5491);
+  g_assert_cmpstr (hall->address, ==, "1 Main St, Leeds");
+  g_assert_true (notes_contain (import, "semicolons"));
+}
+
 /* Bad CSV */
 
 static void
@@ -937,6 +953,7 @@ main (int   argc,
   ADD ("/import/csv/trafford-gps", test_trafford_gps);
   ADD ("/import/trafford-other-names", test_trafford_other_names);
   ADD ("/import/csv/columns", test_csv_columns);
+  ADD ("/import/csv/semicolons", test_semicolons);
   ADD ("/import/csv/bad", test_bad_csv);
   ADD ("/import/csv/default-category", test_default_category);
   ADD ("/import/geojson/hstore", test_hstore_tags);

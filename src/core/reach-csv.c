@@ -24,6 +24,7 @@ G_DEFINE_QUARK (reach-csv-error-quark, reach_csv_error)
 struct _ReachCsv
 {
   GArray *rows;   /* of ReachCsvRow */
+  char    delimiter;
 };
 
 typedef struct
@@ -81,6 +82,34 @@ is_blank_line (const char *line,
   return TRUE;
 }
 
+/* Spreadsheets in much of Europe save CSV with semicolons; some tools use
+ * tabs.  The first line's most common separator outside quotes wins. */
+static char
+guess_delimiter (const char *data,
+                 gsize       length)
+{
+  guint commas = 0, semicolons = 0, tabs = 0;
+  gboolean quoted = FALSE;
+
+  for (gsize i = 0; i < length && (quoted || data[i] != '\n'); i++)
+    {
+      if (data[i] == '"')
+        quoted = !quoted;
+      else if (!quoted)
+        {
+          commas += data[i] == ',';
+          semicolons += data[i] == ';';
+          tabs += data[i] == '\t';
+        }
+    }
+
+  if (semicolons > commas && semicolons >= tabs)
+    return ';';
+  if (tabs > commas && tabs > semicolons)
+    return '\t';
+  return ',';
+}
+
 static void
 csv_free_rows (ReachCsv *self)
 {
@@ -121,6 +150,8 @@ reach_csv_parse (const char  *data,
 
   if (csv_init (&parser, CSV_APPEND_NULL) != 0)
     g_error ("libcsv could not start");
+  self->delimiter = guess_delimiter (data, length);
+  csv_set_delim (&parser, self->delimiter);
 
   state.csv = self;
   state.fields = g_ptr_array_new_with_free_func (g_free);
@@ -188,6 +219,12 @@ reach_csv_free (ReachCsv *self)
     return;
   csv_free_rows (self);
   g_free (self);
+}
+
+char
+reach_csv_get_delimiter (ReachCsv *self)
+{
+  return self->delimiter;
 }
 
 guint

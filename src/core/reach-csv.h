@@ -31,7 +31,9 @@ typedef struct _ReachCsv ReachCsv;
 GQuark             reach_csv_error_quark (void);
 
 /* Parses UTF-8 text (a leading byte-order mark is skipped).  Blank lines
- * between rows are ignored; LF, CRLF and quoted line breaks are all fine. */
+ * between rows are ignored; LF, CRLF and quoted line breaks are all fine.
+ * Fields are separated by commas, or by semicolons or tabs when the first
+ * line has more of those than commas. */
 ReachCsv          *reach_csv_parse       (const char  *data,
                                           gsize        length,
                                           GError     **error);
@@ -40,6 +42,7 @@ ReachCsv          *reach_csv_load        (const char  *path,
                                           GError     **error);
 void               reach_csv_free        (ReachCsv    *self);
 
+char               reach_csv_get_delimiter (ReachCsv  *self);
 guint              reach_csv_get_n_rows  (ReachCsv    *self);
 const ReachCsvRow *reach_csv_get_row     (ReachCsv    *self,
                                           guint        index);

@@ -430,6 +430,7 @@ typedef struct
   int column[N_COLS];
   int access[REACH_N_ACCESS];
   int address_parts[MAX_ADDRESS_PARTS];   /* Address1, Address2, … */
+  gboolean decimal_comma;                 /* "53,8" in a semicolon file */
 } CsvColumns;
 
 /* "Library name", "library_name" and "LIBRARY-NAME" all become "library name". */
@@ -591,13 +592,18 @@ field (const ReachCsvRow *row,
 static gboolean
 read_csv_coordinate (ReachImport       *self,
                      const ReachCsvRow *row,
-                     int                column,
+                     const CsvColumns  *cols,
+                     Column             column,
                      const char        *what,
                      double             limit,
                      double            *value,
                      GError           **error)
 {
-  const char *text = field (row, column);
+  const char *text = field (row, cols->column[column]);
+  g_autofree char *number = g_strdup (text);
+
+  if (cols->decimal_comma && number != NULL)
+    g_strdelimit (number, ",", '.');
 
   if (is_empty (text))
     {
@@ -606,7 +612,7 @@ read_csv_coordinate (ReachImport       *self,
       return FALSE;
     }
 
-  if (!parse_double (text, value))
+  if (!parse_double (number, value))
     {
       g_set_error (error, REACH_IMPORT_ERROR, REACH_IMPORT_ERROR_INVALID,
                    _("%s line %u: %s “%s” is not a number"), self->basename, row->line, what, text);
@@ -713,8 +719,8 @@ read_csv_place (ReachImport       *self,
         return NULL;
       }
 
-  if (!read_csv_coordinate (self, row, cols->column[COL_LAT], _("latitude"), 90, &place->lat, error) ||
-      !read_csv_coordinate (self, row, cols->column[COL_LON], _("longitude"), 180, &place->lon, error) ||
+  if (!read_csv_coordinate (self, row, cols, COL_LAT, _("latitude"), 90, &place->lat, error) ||
+      !read_csv_coordinate (self, row, cols, COL_LON, _("longitude"), 180, &place->lon, error) ||
       !read_csv_flags (self, row, cols, place, error))
     return NULL;
 
@@ -801,6 +807,7 @@ read_csv_places (ReachImport        *self,
 
   header = reach_csv_get_row (csv, 0);
   find_csv_columns (header, &cols);
+  cols.decimal_comma = reach_csv_get_delimiter (csv) == ';';
   if (!require_column (self, header, &cols, COL_NAME, _("name"), error) ||
       !require_column (self, header, &cols, COL_LAT, _("latitude"), error) ||
       !require_column (self, header, &cols, COL_LON, _("longitude"), error))
@@ -830,6 +837,10 @@ read_csv_places (ReachImport        *self,
       report (progress, progress_data, i, n_rows - 1);
     }
 
+  if (reach_csv_get_delimiter (csv) == ';')
+    add_note (self, _("Columns separated by semicolons; coordinates may use decimal commas"));
+  else if (reach_csv_get_delimiter (csv) == '\t')
+    add_note (self, _("Columns separated by tabs"));
   note_csv_columns (self, header, &cols);
   note_unknown_categories (self, counts.n_no_category, counts.unknown_categories,
                            counts.n_unknown_category);
