@@ -13,6 +13,8 @@
 #include <string.h>
 
 #include "reach-area.h"
+#include "reach-demo.h"
+#include "reach-places.h"
 #include "reach-areas-layer.h"
 #include "reach-base-map.h"
 #include "reach-place.h"
@@ -504,6 +506,60 @@ test_many_places (Fixture       *fx,
   g_assert_cmpuint (reach_places_layer_get_n_places (fx->places), ==, 10000);
 }
 
+static gint64
+time_layer_snapshot (GtkWidget *layer)
+{
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
+  gint64 start = g_get_monotonic_time ();
+  GskRenderNode *node;
+
+  GTK_WIDGET_GET_CLASS (layer)->snapshot (layer, snapshot);
+  node = gtk_snapshot_free_to_node (snapshot);
+  g_clear_pointer (&node, gsk_render_node_unref);
+  return g_get_monotonic_time () - start;
+}
+
+/* The Leeds demo: every ward and LSOA boundary and the demo places. */
+static void
+test_demo_workspace (Fixture       *fx,
+                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_build_filename (fx->dir, "demo.reach", NULL);
+  g_autoptr(ReachDb) db = reach_demo_open (path, &error);
+  g_autoptr(GPtrArray) areas = NULL;
+  g_autoptr(GPtrArray) places = NULL;
+  const int zooms[] = { 11, 14 };
+
+  g_assert_no_error (error);
+  areas = reach_areas_list (db, -1, &error);
+  g_assert_no_error (error);
+  places = reach_places_list (db, NULL, &error);
+  g_assert_no_error (error);
+  g_test_message ("demo: %u areas, %u places", areas->len, places->len);
+  g_assert_cmpuint (areas->len, >, 100);
+
+  reach_areas_layer_set_areas (fx->areas, areas);
+  reach_places_layer_set_places (fx->places, places);
+
+  for (guint i = 0; i < G_N_ELEMENTS (zooms); i++)
+    {
+      g_autofree char *name = g_strdup_printf ("demo-z%d.png", zooms[i]);
+      g_auto(Shot) shot = { 0 };
+      gint64 areas_us, places_us;
+
+      shumate_location_set_location (SHUMATE_LOCATION (fx->viewport), 53.80, -1.55);
+      shumate_viewport_set_zoom_level (fx->viewport, zooms[i]);
+      wait_for_tiles (fx);
+      shot = take_shot (fx, name);
+      areas_us = time_layer_snapshot (GTK_WIDGET (fx->areas));
+      places_us = time_layer_snapshot (GTK_WIDGET (fx->places));
+      g_test_message ("zoom %d: areas layer %.1f ms, places layer %.1f ms",
+                      zooms[i], areas_us / 1000.0, places_us / 1000.0);
+      g_assert_cmpint (areas_us, <, G_USEC_PER_SEC);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -519,6 +575,7 @@ main (int   argc,
   g_test_add ("/layers/clusters", Fixture, GINT_TO_POINTER (7), fixture_setup, test_clusters_when_zoomed_out, fixture_teardown);
   g_test_add ("/layers/area-boundaries", Fixture, NULL, fixture_setup, test_area_boundaries, fixture_teardown);
 
+  g_test_add ("/layers/demo-workspace", Fixture, NULL, fixture_setup, test_demo_workspace, fixture_teardown);
   g_test_add ("/layers/many-places", Fixture, NULL, fixture_setup, test_many_places, fixture_teardown);
 
   return g_test_run ();
