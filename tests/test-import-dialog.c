@@ -270,6 +270,149 @@ test_stop (void)
   g_assert_cmpuint (count_places (db), ==, N_MANY);
 }
 
+/* The wards fixture with properties Reach cannot recognise. */
+static char *
+write_unrecognised_wards (void)
+{
+  g_autofree char *src = reach_test_file ("data", "import-dialog", "leeds-wards-2.geojson", NULL);
+  g_autofree char *dir = reach_test_tmpdir ();
+  char *path = g_build_filename (dir, "wards.geojson", NULL);
+  g_autofree char *text = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) parts = NULL;
+  g_autofree char *renamed = NULL;
+  g_autofree char *result = NULL;
+
+  g_file_get_contents (src, &text, NULL, &error);
+  g_assert_no_error (error);
+  parts = g_strsplit (text, "\"ward22_code\"", -1);
+  renamed = g_strjoinv ("\"ref\"", parts);
+  g_strfreev (g_steal_pointer (&parts));
+  parts = g_strsplit (renamed, "\"ward22_name\"", -1);
+  result = g_strjoinv ("\"label\"", parts);
+  g_file_set_contents (path, result, -1, &error);
+  g_assert_no_error (error);
+  return path;
+}
+
+static guint
+string_position (AdwComboRow *row,
+                 const char  *str)
+{
+  GListModel *model = adw_combo_row_get_model (row);
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(GtkStringObject) item = g_list_model_get_item (model, i);
+      if (g_str_equal (gtk_string_object_get_string (item), str))
+        return i;
+    }
+
+  g_error ("no “%s” to choose", str);
+}
+
+static gboolean
+properties_kept_after_failure (const char *path)
+{
+  g_autoptr(ReachImport) import = reach_import_new (REACH_IMPORT_AREAS, path);
+  g_autoptr(GError) error = NULL;
+  const char * const *properties;
+
+  g_assert_false (reach_import_read (import, NULL, NULL, NULL, &error));
+  g_assert_error (error, REACH_IMPORT_ERROR, REACH_IMPORT_ERROR_UNSUPPORTED);
+  properties = reach_import_get_properties (import);
+  return properties != NULL && properties[0] != NULL;
+}
+
+static void
+test_areas_choose_properties (void)
+{
+  g_autoptr(ReachDb) db = new_db ();
+  g_autoptr(GPtrArray) areas = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = write_unrecognised_wards ();
+  GtkWidget *dialog = reach_import_dialog_new (NULL, db, REACH_IMPORT_AREAS);
+  ReachImportDialog *self = REACH_IMPORT_DIALOG (dialog);
+  AdwComboRow *level_row = ADW_COMBO_ROW (child (dialog, "level_row"));
+  AdwComboRow *code_row = ADW_COMBO_ROW (child (dialog, "code_row"));
+  AdwComboRow *name_row = ADW_COMBO_ROW (child (dialog, "name_row"));
+  GtkWidget *problem = GTK_WIDGET (child (dialog, "problem_group"));
+  GtkWidget *import_button = GTK_WIDGET (child (dialog, "import_button"));
+  int imported = -1;
+
+  if (!properties_kept_after_failure (path))
+    {
+      gtk_window_destroy (GTK_WINDOW (dialog));
+      g_test_incomplete ("reach_import_read() forgets the properties when it fails, "
+                         "so the dialog can only show the error");
+      return;
+    }
+
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+  g_signal_connect (dialog, "imported", G_CALLBACK (on_imported), &imported);
+  reach_import_dialog_set_file (self, path);
+  gtk_window_present (GTK_WINDOW (dialog));
+
+  /* No code property is recognised: the summary asks, Import waits. */
+  g_assert_cmpstr (wait_for_page (dialog), ==, "summary");
+  g_assert_true (gtk_widget_get_visible (problem));
+  g_test_message ("problem: %s", gtk_label_get_text (GTK_LABEL (child (dialog, "problem_label"))));
+  g_assert_false (gtk_widget_is_sensitive (import_button));
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (child (dialog, "count_label"))), ==, "0");
+
+  adw_combo_row_set_selected (code_row, string_position (code_row, "ref"));
+  g_assert_cmpstr (wait_for_page (dialog), ==, "summary");
+  g_assert_false (gtk_widget_get_visible (problem));
+  g_assert_true (gtk_widget_is_sensitive (import_button));
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (child (dialog, "count_label"))), ==, "2");
+  /* The level comes from the codes (E05…: wards). */
+  g_assert_cmpuint (adw_combo_row_get_selected (level_row), ==, REACH_AREA_LEVEL_WARD);
+
+  adw_combo_row_set_selected (name_row, string_position (name_row, "label"));
+  g_assert_cmpstr (wait_for_page (dialog), ==, "summary");
+  /* A level the user picks is kept. */
+  adw_combo_row_set_selected (level_row, REACH_AREA_LEVEL_MSOA);
+  g_assert_cmpstr (wait_for_page (dialog), ==, "summary");
+  g_assert_cmpuint (adw_combo_row_get_selected (level_row), ==, REACH_AREA_LEVEL_MSOA);
+
+  gtk_widget_activate_action (dialog, "import.commit", NULL);
+  wait_for_close (&dialog);
+  g_assert_null (dialog);
+  g_assert_cmpint (imported, ==, 2);
+
+  areas = reach_areas_list (db, REACH_AREA_LEVEL_MSOA, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (areas->len, ==, 2);
+  g_assert_cmpstr (((ReachArea *) areas->pdata[0])->code, ==, "E05011385");
+  g_assert_cmpstr (((ReachArea *) areas->pdata[0])->name, ==, "Armley");
+  g_assert_cmpstr (((ReachArea *) areas->pdata[1])->name, ==, "Beeston & Holbeck");
+}
+
+/* Closing while the commit runs stops it; the dialog goes once the worker
+ * has answered, and "imported" tells whether anything was written. */
+static void
+test_close_during_commit (void)
+{
+  g_autoptr(ReachDb) db = new_db ();
+  g_autofree char *path = write_big_csv (N_MANY);
+  GtkWidget *dialog = reach_import_dialog_new (NULL, db, REACH_IMPORT_PLACES);
+  int imported = -1;
+
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+  g_signal_connect (dialog, "imported", G_CALLBACK (on_imported), &imported);
+  reach_import_dialog_set_file (REACH_IMPORT_DIALOG (dialog), path);
+  gtk_window_present (GTK_WINDOW (dialog));
+  g_assert_cmpstr (wait_for_page (dialog), ==, "summary");
+
+  gtk_widget_activate_action (dialog, "import.commit", NULL);
+  gtk_widget_activate_action (dialog, "import.close", NULL);
+  g_assert_nonnull (dialog);    /* still there: the worker has not answered */
+  wait_for_close (&dialog);
+  g_assert_null (dialog);
+  g_assert_cmpint (imported, ==, -1);
+  g_assert_cmpuint (count_places (db), ==, 0);
+}
+
 /* The window's picture once it has been laid out and drawn: under a busy
  * Xvfb the first frame can take a while, so ask again until there is one. */
 static GskRenderNode *
@@ -340,9 +483,15 @@ shoot (ReachDb         *db,
        const char      *expected_page,
        const char      *png)
 {
-  GtkWidget *dialog = open_file (db, kind, file);
+  GtkWidget *dialog = reach_import_dialog_new (NULL, db, kind);
+  g_autofree char *path = g_path_is_absolute (file) ? g_strdup (file)
+                          : reach_test_file ("data", "import-dialog", file, NULL);
 
-  g_assert_cmpstr (wait_for_page (dialog), ==, expected_page);
+  reach_import_dialog_set_file (REACH_IMPORT_DIALOG (dialog), path);
+  gtk_window_present (GTK_WINDOW (dialog));
+  g_assert_cmpstr (wait_for_page (dialog), !=, "progress");
+  if (expected_page != NULL)
+    g_assert_cmpstr (reach_import_dialog_get_page (REACH_IMPORT_DIALOG (dialog)), ==, expected_page);
   settle ();
   save_png (dialog, png);
   gtk_window_destroy (GTK_WINDOW (dialog));
@@ -359,6 +508,8 @@ screenshots (AdwColorScheme  scheme,
   g_autofree char *choose = g_strdup_printf ("import-choose-%s.png", suffix);
   g_autofree char *progress = g_strdup_printf ("import-progress-%s.png", suffix);
   g_autofree char *many = write_big_csv (N_MANY * 5);
+  g_autofree char *unrecognised = write_unrecognised_wards ();
+  g_autofree char *problem = g_strdup_printf ("import-areas-problem-%s.png", suffix);
   GtkWidget *dialog;
 
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), scheme);
@@ -366,6 +517,8 @@ screenshots (AdwColorScheme  scheme,
   shoot (db, REACH_IMPORT_PLACES, "leeds-libraries-3.csv", "summary", summary);
   shoot (db, REACH_IMPORT_AREAS, "leeds-wards-2.geojson", "summary", areas);
   shoot (db, REACH_IMPORT_PLACES, "broken.csv", "error", error);
+  /* a summary asking for the code property, or the error page */
+  shoot (db, REACH_IMPORT_AREAS, unrecognised, NULL, problem);
 
   /* Reading a big file: most likely still on the progress page when drawn. */
   dialog = reach_import_dialog_new (NULL, db, REACH_IMPORT_PLACES);
@@ -401,7 +554,9 @@ main (int   argc,
   g_test_add_func ("/import-dialog/places-csv", test_places_csv);
   g_test_add_func ("/import-dialog/broken-csv", test_broken_csv);
   g_test_add_func ("/import-dialog/areas-geojson", test_areas_geojson);
+  g_test_add_func ("/import-dialog/areas-choose-properties", test_areas_choose_properties);
   g_test_add_func ("/import-dialog/stop", test_stop);
+  g_test_add_func ("/import-dialog/close-during-commit", test_close_during_commit);
   g_test_add_func ("/import-dialog/screenshots", test_screenshots);
 
   return g_test_run ();

@@ -26,6 +26,7 @@ struct _ReachImportDialog
   GCancellable         *cancellable;
   guint                 serial;
   gboolean              running_commit;
+  gboolean              close_pending;   /* closed while committing */
   gboolean              disposed;
   gboolean              asked_once;
   guint                 ask_idle_id;
@@ -39,6 +40,8 @@ struct _ReachImportDialog
   AdwWindowTitle       *window_title;
   GtkWidget            *import_button;
   GtkStack             *stack;
+  AdwPreferencesGroup  *problem_group;
+  GtkLabel             *problem_label;
   AdwStatusPage        *choose_page;
   AdwStatusPage        *progress_page;
   GtkProgressBar       *progress_bar;
@@ -269,14 +272,19 @@ fill_area_rows (ReachImportDialog *self)
   self->filling_combos = FALSE;
 }
 
+/* problem: why the last read of an areas file failed, when the user can
+ * put it right by choosing the level or a property here. */
 static void
-show_summary (ReachImportDialog *self)
+show_summary (ReachImportDialog *self,
+              const GError      *problem)
 {
-  guint n = reach_import_get_n_items (self->import);
+  guint n = problem == NULL ? reach_import_get_n_items (self->import) : 0;
   g_autofree char *count = g_strdup_printf ("%u", n);
   g_autofree char *button = NULL;
 
-  if (self->kind == REACH_IMPORT_AREAS)
+  if (n == 0)
+    button = g_strdup (_("_Import"));
+  else if (self->kind == REACH_IMPORT_AREAS)
     button = g_strdup_printf (g_dngettext (NULL, "_Import %u Area", "_Import %u Areas", n), n);
   else
     button = g_strdup_printf (g_dngettext (NULL, "_Import %u Place", "_Import %u Places", n), n);
@@ -287,12 +295,29 @@ show_summary (ReachImportDialog *self)
   gtk_label_set_text (self->count_label, count);
   gtk_button_set_label (GTK_BUTTON (self->import_button), button);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "import.commit", n > 0);
+  gtk_label_set_text (self->problem_label, problem != NULL ? problem->message : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->problem_group), problem != NULL);
 
   if (self->kind == REACH_IMPORT_AREAS)
     fill_area_rows (self);
   add_notes (self);
   set_page (self, "summary");
-  gtk_widget_grab_focus (self->import_button);
+  gtk_widget_grab_focus (problem != NULL ? GTK_WIDGET (self->code_row) : self->import_button);
+}
+
+/* An areas file whose code property or level could not be told: the
+ * properties were read, so the user can choose instead of starting over. */
+static gboolean
+can_choose_properties (ReachImportDialog *self,
+                       ReachImport       *import,
+                       const GError      *error)
+{
+  const char * const *properties = reach_import_get_properties (import);
+
+  return self->kind == REACH_IMPORT_AREAS &&
+         error->domain == REACH_IMPORT_ERROR &&
+         error->code != REACH_IMPORT_ERROR_FORMAT &&
+         properties != NULL && properties[0] != NULL;
 }
 
 static void
@@ -325,6 +350,11 @@ read_done (GObject      *object,
         return;
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         set_page (self, self->import != NULL ? "summary" : "choose");
+      else if (can_choose_properties (self, job->import, error))
+        {
+          g_set_object (&self->import, job->import);
+          show_summary (self, error);
+        }
       else
         show_error (self, _("Could Not Read the File"), _("Nothing was imported."), error);
       return;
@@ -334,7 +364,7 @@ read_done (GObject      *object,
     return;
 
   g_set_object (&self->import, job->import);
-  show_summary (self);
+  show_summary (self, NULL);
 }
 
 static ReachImport *
@@ -402,7 +432,9 @@ commit_done (GObject      *object,
     {
       if (self->disposed || job->serial != self->serial)
         return;
-      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+      if (self->close_pending)
+        gtk_window_destroy (GTK_WINDOW (self));
+      else if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         set_page (self, "summary");
       else
         show_error (self, _("Nothing Was Imported"), NULL, error);
@@ -460,7 +492,24 @@ close_action (GtkWidget  *widget,
               const char *action_name,
               GVariant   *parameter)
 {
-  gtk_window_destroy (GTK_WINDOW (widget));
+  gtk_window_close (GTK_WINDOW (widget));
+}
+
+/* A commit in flight is stopped, not abandoned: the dialog stays until the
+ * worker says whether anything was written, so "imported" is never lost. */
+static gboolean
+reach_import_dialog_close_request (GtkWindow *window)
+{
+  ReachImportDialog *self = REACH_IMPORT_DIALOG (window);
+
+  if (self->running_commit)
+    {
+      self->close_pending = TRUE;
+      g_cancellable_cancel (self->cancellable);
+      return TRUE;
+    }
+
+  return GTK_WINDOW_CLASS (reach_import_dialog_parent_class)->close_request (window);
 }
 
 static void
@@ -653,6 +702,7 @@ reach_import_dialog_class_init (ReachImportDialogClass *klass)
   object_class->dispose = reach_import_dialog_dispose;
   object_class->finalize = reach_import_dialog_finalize;
   widget_class->show = reach_import_dialog_show;
+  GTK_WINDOW_CLASS (klass)->close_request = reach_import_dialog_close_request;
 
   /**
    * ReachImportDialog::imported:
@@ -667,6 +717,8 @@ reach_import_dialog_class_init (ReachImportDialogClass *klass)
   BIND (window_title);
   BIND (import_button);
   BIND (stack);
+  BIND (problem_group);
+  BIND (problem_label);
   BIND (choose_page);
   BIND (progress_page);
   BIND (progress_bar);
