@@ -349,6 +349,34 @@ test_escape_cancels (void)
   g_assert_null (editor);
 }
 
+/* A place that comes in with a bad value says why Save is grey at once. */
+static void
+test_bad_value_shown (void)
+{
+  g_autoptr(ReachDb) db = new_db ();
+  g_autoptr(ReachPlace) place = reach_place_new ();
+  GtkWidget *editor;
+  GtkLabel *message;
+
+  place->name = g_strdup ("Leeds Central Library");
+  place->lat = 53.8007;
+  place->lon = -1.5491;
+  place->website = g_strdup ("leeds.gov.uk/libraries");
+  editor = reach_place_editor_new (NULL, db, place, 0, 0);
+  message = GTK_LABEL (child (editor, "contact_message"));
+  gtk_window_present (GTK_WINDOW (editor));
+
+  g_assert_false (save_sensitive (editor));
+  g_assert_true (gtk_widget_has_css_class (child (editor, "website_row"), "error"));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (message)));
+  g_assert_cmpstr (gtk_label_get_text (message), ==, "A website starts with https://");
+
+  set_text (editor, "website_row", "https://www.leeds.gov.uk/libraries");
+  g_assert_true (save_sensitive (editor));
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (message)));
+  gtk_window_destroy (GTK_WINDOW (editor));
+}
+
 static void
 test_enter_saves (void)
 {
@@ -548,6 +576,7 @@ main (int   argc,
   g_test_add_func ("/editor/edit-cancel", test_edit_cancel);
   g_test_add_func ("/editor/edit-save", test_edit_save);
   g_test_add_func ("/editor/escape-cancels", test_escape_cancels);
+  g_test_add_func ("/editor/bad-value-shown", test_bad_value_shown);
   g_test_add_func ("/editor/enter-saves", test_enter_saves);
   g_test_add_func ("/editor/database-refuses", test_database_refuses);
   g_test_add_func ("/editor/tab-order", test_tab_order);

@@ -13,6 +13,7 @@
 
 #include <glib/gi18n.h>
 #include <math.h>
+#include <string.h>
 
 #include "reach-place-editor.h"
 #include "reach-places.h"
@@ -454,18 +455,38 @@ add_access_rows (ReachPlaceEditor *self)
     }
 }
 
+#define N_ENTRY_ROWS 11
+
 static void
-connect_rows (ReachPlaceEditor *self)
+get_entry_rows (ReachPlaceEditor *self,
+                AdwEntryRow      *rows[N_ENTRY_ROWS])
 {
-  AdwEntryRow *rows[] = {
+  AdwEntryRow *all[N_ENTRY_ROWS] = {
     self->name_row, self->address_row, self->postcode_row, self->lat_row,
     self->lon_row, self->description_row, self->hours_row, self->capacity_row,
     self->website_row, self->phone_row, self->email_row,
   };
 
-  for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
-    g_signal_connect_object (rows[i], "changed", G_CALLBACK (on_row_changed),
-                             self, G_CONNECT_SWAPPED);
+  memcpy (rows, all, sizeof all);
+}
+
+/* Problems show once a field was typed in, but a value that came in wrong
+ * (an existing place, the click) shows at once so a grey Save has a reason.
+ * Only a new place's empty name waits for the user. */
+static void
+connect_rows (ReachPlaceEditor *self,
+              gboolean          is_new)
+{
+  AdwEntryRow *rows[N_ENTRY_ROWS];
+
+  get_entry_rows (self, rows);
+  for (guint i = 0; i < N_ENTRY_ROWS; i++)
+    {
+      g_signal_connect_object (rows[i], "changed", G_CALLBACK (on_row_changed),
+                               self, G_CONNECT_SWAPPED);
+      if (!is_new || rows[i] != self->name_row)
+        g_hash_table_add (self->touched, rows[i]);
+    }
 
   g_signal_connect_object (self->asset_switch, "notify::active",
                            G_CALLBACK (on_switch_changed), self, G_CONNECT_SWAPPED);
@@ -585,7 +606,7 @@ reach_place_editor_new (GtkWindow  *parent,
     }
 
   fill_form (self);
-  connect_rows (self);
+  connect_rows (self, place == NULL);
   validate_form (self);
   gtk_widget_grab_focus (GTK_WIDGET (self->name_row));
 
