@@ -506,6 +506,42 @@ test_many_places (Fixture       *fx,
   g_assert_cmpuint (reach_places_layer_get_n_places (fx->places), ==, 10000);
 }
 
+/* The window swaps base maps (bundled, the user's own pack, online): the
+ * layers must stay on top of the new one. */
+static void
+test_switch_base_map (Fixture       *fx,
+                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = reach_test_file ("data", "mbtiles", "mbtileserver",
+                                           "geography-class-jpg.mbtiles", NULL);
+  g_autoptr(ShumateMapSource) source = reach_base_map_new_from_file (path, &error);
+  g_auto(Shot) shot = { 0 };
+  ShumateLicense *license;
+  guint cluster_pixels = 0;
+  double x, y;
+
+  g_assert_no_error (error);
+  /* A world map of zoom 0–1: look at it from zoom 3. */
+  shumate_simple_map_set_map_source (fx->map, source);
+  shumate_viewport_set_zoom_level (fx->viewport, 3);
+  wait_for_tiles (fx);
+  shot = take_shot (fx, "geography-class.png");
+  assert_base_map_drawn (&shot);
+
+  /* The four places, one cluster, still drawn over the new base map. */
+  place_position (fx, &samples[0], &x, &y);
+  for (int j = -15; j <= 15; j++)
+    for (int i = -15; i <= 15; i++)
+      cluster_pixels += near_color (shot_pixel (&shot, round (x) + i, round (y) + j),
+                                    REACH_STYLE_CLUSTER, 12);
+  g_assert_cmpuint (cluster_pixels, >, 150);
+
+  license = shumate_simple_map_get_license (fx->map);
+  g_assert_nonnull (license);
+  g_assert_true (shumate_simple_map_get_map_source (fx->map) == source);
+}
+
 static gint64
 time_layer_snapshot (GtkWidget *layer)
 {
@@ -575,6 +611,7 @@ main (int   argc,
   g_test_add ("/layers/clusters", Fixture, GINT_TO_POINTER (7), fixture_setup, test_clusters_when_zoomed_out, fixture_teardown);
   g_test_add ("/layers/area-boundaries", Fixture, NULL, fixture_setup, test_area_boundaries, fixture_teardown);
 
+  g_test_add ("/layers/switch-base-map", Fixture, NULL, fixture_setup, test_switch_base_map, fixture_teardown);
   g_test_add ("/layers/demo-workspace", Fixture, NULL, fixture_setup, test_demo_workspace, fixture_teardown);
   g_test_add ("/layers/many-places", Fixture, NULL, fixture_setup, test_many_places, fixture_teardown);
 
