@@ -170,14 +170,16 @@ access_value_new (ReachTristate value)
       break;
     case REACH_TRISTATE_UNKNOWN:
     default:
-      icon = gtk_image_new_from_icon_name ("dialog-question-symbolic");
+      /* no icon: "not known" should not shout as loud as yes or no */
+      icon = NULL;
       label = gtk_label_new (_("Not known"));
       gtk_widget_add_css_class (box, "access-unknown");
       break;
     }
 
   gtk_widget_set_valign (box, GTK_ALIGN_CENTER);
-  gtk_box_append (GTK_BOX (box), icon);
+  if (icon != NULL)
+    gtk_box_append (GTK_BOX (box), icon);
   gtk_box_append (GTK_BOX (box), label);
   return box;
 }

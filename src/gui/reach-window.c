@@ -11,35 +11,23 @@
 #include <shumate/shumate.h>
 
 #include "reach-area.h"
+#include "reach-areas-layer.h"
+#include "reach-base-map.h"
+#include "reach-import-dialog.h"
 #include "reach-place-details.h"
+#include "reach-place-editor.h"
 #include "reach-place-row.h"
+#include "reach-places-layer.h"
 #include "reach-places.h"
 #include "reach-window.h"
 #include "reach-workspace.h"
 
-#if __has_include ("reach-places-layer.h")
-# include "reach-places-layer.h"
-# define HAVE_PLACES_LAYER 1
-#endif
-#if __has_include ("reach-areas-layer.h")
-# include "reach-areas-layer.h"
-# define HAVE_AREAS_LAYER 1
-#endif
-#if __has_include ("reach-base-map.h")
-# include "reach-base-map.h"
-# define HAVE_BASE_MAP 1
-#endif
-#if __has_include ("reach-place-editor.h")
-# include "reach-place-editor.h"
-# define HAVE_PLACE_EDITOR 1
-#endif
-#if __has_include ("reach-import-dialog.h")
-# include "reach-import-dialog.h"
-# define HAVE_IMPORT_DIALOG 1
-#endif
-
-/* Zoom at which a selected place is shown, street level. */
+/* Zoom for a lone place when fitting the map to the places. */
 #define PLACE_ZOOM 15.0
+/* Selecting a place zooms in to SELECT_ZOOM when the map is further out
+ * than SELECT_MIN_ZOOM, and otherwise keeps the zoom the user chose. */
+#define SELECT_MIN_ZOOM 10.0
+#define SELECT_ZOOM 13.0
 
 struct _ReachWindow
 {
@@ -59,7 +47,8 @@ struct _ReachWindow
 
   ShumateLayer       *places_layer;
   ShumateLayer       *areas_layer;
-  guint               fit_tick_id;
+  guint               fit_idle_id;
+  gboolean            fit_pending;
 
   /* template children */
   AdwToastOverlay    *toast_overlay;
@@ -205,38 +194,71 @@ fit_map_to_places (ReachWindow *self)
   zoom = CLAMP (zoom,
                 shumate_viewport_get_min_zoom_level (viewport),
                 shumate_viewport_get_max_zoom_level (viewport));
+  g_debug ("Fitting %u places in %.0f×%.0f: %.5f, %.5f at zoom %.1f",
+           self->all_places->len, width, height, lat, lon, zoom);
   shumate_viewport_set_zoom_level (viewport, zoom);
   shumate_map_center_on (map, lat, lon);
 }
 
 static gboolean
-fit_map_tick (GtkWidget     *widget,
-              GdkFrameClock *clock,
-              gpointer       user_data)
+fit_map_idle (gpointer user_data)
 {
   ReachWindow *self = user_data;
 
-  if (gtk_widget_get_width (widget) <= 0)
-    return G_SOURCE_CONTINUE;
-
-  self->fit_tick_id = 0;
+  self->fit_idle_id = 0;
   fit_map_to_places (self);
   return G_SOURCE_REMOVE;
 }
 
-/* The map has no size until it is shown: fit it on its first frame. */
+/* The map has no size until it is shown: then size_allocate fits it. */
 static void
 queue_fit_map (ReachWindow *self)
 {
   if (gtk_widget_get_width (GTK_WIDGET (self->map)) > 0)
     {
+      self->fit_pending = FALSE;
       fit_map_to_places (self);
       return;
     }
 
-  if (self->fit_tick_id == 0)
-    self->fit_tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self->map),
-                                                      fit_map_tick, self, NULL);
+  self->fit_pending = TRUE;
+}
+
+static void
+reach_window_size_allocate (GtkWidget *widget,
+                            int        width,
+                            int        height,
+                            int        baseline)
+{
+  ReachWindow *self = REACH_WINDOW (widget);
+
+  GTK_WIDGET_CLASS (reach_window_parent_class)->size_allocate (widget, width, height, baseline);
+
+  /* not from inside the allocation: moving the map queues another one */
+  if (self->fit_pending && self->fit_idle_id == 0 &&
+      gtk_widget_get_width (GTK_WIDGET (self->map)) > 0)
+    {
+      self->fit_pending = FALSE;
+      self->fit_idle_id = g_idle_add (fit_map_idle, self);
+    }
+}
+
+/* Where a place should land on the map: the middle, unless the details
+ * card would cover it there; then the middle of what the card leaves. */
+static double
+visible_middle_x (ReachWindow *self,
+                  double       width)
+{
+  int card_width = 0;
+
+  if (gtk_revealer_get_reveal_child (self->details_revealer))
+    gtk_widget_measure (GTK_WIDGET (self->details), GTK_ORIENTATION_HORIZONTAL, -1,
+                        NULL, &card_width, NULL, NULL);
+
+  if (card_width + 24 < width / 2 || width - card_width < 48)
+    return width / 2;
+
+  return (card_width + width) / 2;
 }
 
 static void
@@ -244,17 +266,26 @@ show_place_on_map (ReachWindow *self,
                    ReachPlace  *place)
 {
   ShumateViewport *viewport = get_viewport (self);
+  ShumateMapSource *source = shumate_simple_map_get_map_source (self->map);
   double zoom = shumate_viewport_get_zoom_level (viewport);
+  double width = gtk_widget_get_width (GTK_WIDGET (self->map));
+  double shift, lon;
 
-  zoom = MAX (zoom, MIN (PLACE_ZOOM, shumate_viewport_get_max_zoom_level (viewport)));
-  shumate_map_go_to_full (shumate_simple_map_get_map (self->map), place->lat, place->lon, zoom);
+  /* close enough to see the streets round it, but never further out */
+  if (zoom < SELECT_MIN_ZOOM)
+    zoom = MIN (SELECT_ZOOM, shumate_viewport_get_max_zoom_level (viewport));
+
+  /* pixels to degrees of longitude at the zoom the map is heading to */
+  shift = visible_middle_x (self, width) - width / 2;
+  lon = place->lon - shift * 360.0 / (shumate_map_source_get_tile_size (source) * exp2 (zoom));
+
+  shumate_map_go_to_full (shumate_simple_map_get_map (self->map), place->lat, lon, zoom);
 }
 
 static void
 apply_base_map (ReachWindow *self,
                 const char  *choice)
 {
-#ifdef HAVE_BASE_MAP
   g_autoptr(ShumateMapSource) source = NULL;
   g_autoptr(GError) error = NULL;
 
@@ -278,11 +309,7 @@ apply_base_map (ReachWindow *self,
     }
 
   shumate_simple_map_set_map_source (self->map, source);
-#endif
 }
-
-static void
-set_up_layers (ReachWindow *self);
 
 /* ---- the list ----------------------------------------------------------- */
 
@@ -378,10 +405,8 @@ on_selection_changed (ReachWindow *self)
   moved = place != NULL && place->id != self->selected_id;
   self->selected_id = place ? place->id : 0;
 
-#ifdef HAVE_PLACES_LAYER
   if (self->places_layer != NULL)
     reach_places_layer_set_selected (REACH_PLACES_LAYER (self->places_layer), self->selected_id);
-#endif
 
   show_details (self, place);
   if (moved && map_has_source (self))
@@ -426,7 +451,6 @@ reload_places (ReachWindow *self)
   gtk_single_selection_set_selected (self->selection, position);
   self->reloading = FALSE;
 
-#ifdef HAVE_PLACES_LAYER
   if (self->places_layer != NULL)
     {
       g_autoptr(GPtrArray) none = g_ptr_array_new ();
@@ -434,7 +458,6 @@ reload_places (ReachWindow *self)
       reach_places_layer_set_places (REACH_PLACES_LAYER (self->places_layer),
                                      self->all_places ? self->all_places : none);
     }
-#endif
 
   /* A place the search hides is no longer selected: the details close. */
   if (position == GTK_INVALID_LIST_POSITION)
@@ -448,7 +471,6 @@ reload_places (ReachWindow *self)
 static void
 reload_areas (ReachWindow *self)
 {
-#ifdef HAVE_AREAS_LAYER
   g_autoptr(GPtrArray) areas = NULL;
   g_autoptr(GError) error = NULL;
 
@@ -471,7 +493,6 @@ reload_areas (ReachWindow *self)
   if (areas == NULL)
     areas = g_ptr_array_new ();
   reach_areas_layer_set_areas (REACH_AREAS_LAYER (self->areas_layer), areas);
-#endif
 }
 
 static void
@@ -722,7 +743,6 @@ open_workspace_action (GtkWidget  *widget,
 
 /* ---- importing ---------------------------------------------------------- */
 
-#ifdef HAVE_IMPORT_DIALOG
 static void
 on_imported (GtkWidget   *dialog,
              guint        n_items,
@@ -747,14 +767,12 @@ on_imported (GtkWidget   *dialog,
 
   show_toast (self, title);
 }
-#endif
 
 static void
 import_action (GtkWidget  *widget,
                const char *action_name,
                GVariant   *param)
 {
-#ifdef HAVE_IMPORT_DIALOG
   ReachWindow *self = REACH_WINDOW (widget);
   ReachImportKind kind = g_str_equal (action_name, "win.import-areas")
                          ? REACH_IMPORT_AREAS : REACH_IMPORT_PLACES;
@@ -767,7 +785,6 @@ import_action (GtkWidget  *widget,
   g_object_set_data (G_OBJECT (dialog), "kind", GINT_TO_POINTER (kind));
   g_signal_connect (dialog, "imported", G_CALLBACK (on_imported), self);
   gtk_window_present (GTK_WINDOW (dialog));
-#endif
 }
 
 /* ---- adding, editing, deleting ------------------------------------------ */
@@ -795,7 +812,6 @@ is_adding (ReachWindow *self)
   return g_variant_get_boolean (state);
 }
 
-#ifdef HAVE_PLACE_EDITOR
 static void
 on_place_saved (GtkWidget   *editor,
                 ReachPlace  *place,
@@ -808,7 +824,6 @@ on_place_saved (GtkWidget   *editor,
   reach_window_select_place (self, place->id);
   show_toast (self, title);
 }
-#endif
 
 static void
 open_editor (ReachWindow *self,
@@ -816,12 +831,10 @@ open_editor (ReachWindow *self,
              double       lat,
              double       lon)
 {
-#ifdef HAVE_PLACE_EDITOR
   GtkWidget *editor = reach_place_editor_new (GTK_WINDOW (self), self->db, place, lat, lon);
 
   g_signal_connect (editor, "saved", G_CALLBACK (on_place_saved), self);
   gtk_window_present (GTK_WINDOW (editor));
-#endif
 }
 
 static void
@@ -1111,17 +1124,11 @@ set_up_layers (ReachWindow *self)
 {
   ShumateViewport *viewport = get_viewport (self);
 
-#ifdef HAVE_AREAS_LAYER
   self->areas_layer = SHUMATE_LAYER (reach_areas_layer_new (viewport));
   shumate_simple_map_add_overlay_layer (self->map, self->areas_layer);
-#endif
-#ifdef HAVE_PLACES_LAYER
   self->places_layer = SHUMATE_LAYER (reach_places_layer_new (viewport));
   shumate_simple_map_add_overlay_layer (self->map, self->places_layer);
   g_signal_connect (self->places_layer, "place-clicked", G_CALLBACK (on_place_clicked), self);
-#endif
-  (void) viewport;
-  (void) on_place_clicked;
 }
 
 static void
@@ -1129,11 +1136,7 @@ reach_window_dispose (GObject *object)
 {
   ReachWindow *self = REACH_WINDOW (object);
 
-  if (self->fit_tick_id != 0)
-    {
-      gtk_widget_remove_tick_callback (GTK_WIDGET (self->map), self->fit_tick_id);
-      self->fit_tick_id = 0;
-    }
+  g_clear_handle_id (&self->fit_idle_id, g_source_remove);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), REACH_TYPE_WINDOW);
 
@@ -1156,6 +1159,7 @@ reach_window_class_init (ReachWindowClass *klass)
 
   object_class->dispose = reach_window_dispose;
   window_class->close_request = reach_window_close_request;
+  widget_class->size_allocate = reach_window_size_allocate;
 
   g_type_ensure (SHUMATE_TYPE_SIMPLE_MAP);
   g_type_ensure (REACH_TYPE_PLACE_DETAILS);

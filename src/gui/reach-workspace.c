@@ -10,17 +10,10 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
+#include "reach-demo.h"
 #include "reach-workspace.h"
 
 G_DEFINE_QUARK (reach-workspace-error-quark, reach_workspace_error)
-
-const char *
-reach_workspace_data_dir (void)
-{
-  const char *dir = g_getenv ("REACH_DATA_DIR");
-
-  return dir != NULL && *dir != '\0' ? dir : PKGDATADIR;
-}
 
 char *
 reach_workspace_demo_path (void)
@@ -97,38 +90,12 @@ reach_workspace_create (const char  *path,
   return reach_db_open (path, error);
 }
 
-static gboolean
-build_demo (ReachDb  *db,
-            GError  **error)
-{
-  /* The demo content comes from reach_demo_build() once the core has it;
-   * until then the demo is an empty workspace marked as a demo. */
-  return reach_db_set_setting (db, "demo", "1", error);
-}
-
 ReachDb *
 reach_workspace_open_demo (GError **error)
 {
   g_autofree char *path = reach_workspace_demo_path ();
-  g_autoptr(ReachDb) db = NULL;
 
-  if (g_file_test (path, G_FILE_TEST_IS_REGULAR))
-    return reach_db_open (path, error);
-
-  db = reach_workspace_create (path, error);
-  if (db == NULL)
-    return NULL;
-
-  if (!build_demo (db, error))
-    {
-      /* A half-built demo would be reopened as it is next time. */
-      g_clear_object (&db);
-      remove_workspace_files (path, NULL);
-      g_prefix_error (error, _("Could not build the demo workspace: "));
-      return NULL;
-    }
-
-  return g_steal_pointer (&db);
+  return reach_demo_open (path, error);
 }
 
 char *

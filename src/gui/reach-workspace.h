@@ -20,10 +20,6 @@ typedef enum
 
 GQuark       reach_workspace_error_quark (void);
 
-/* Where shipped data lives: $REACH_DATA_DIR when set (uninstalled runs
- * and tests), else the installed package data folder. */
-const char  *reach_workspace_data_dir    (void);
-
 /* $XDG_DATA_HOME/reach/demo.reach */
 char        *reach_workspace_demo_path   (void);
 
@@ -36,7 +32,8 @@ ReachDb     *reach_workspace_open        (const char  *path,
 ReachDb     *reach_workspace_create      (const char  *path,
                                           GError     **error);
 
-/* Opens the demo workspace, building it first if it is not there yet. */
+/* Opens the demo workspace, building it first if it is not there yet
+ * (from reach_data_dir(): $REACH_DATA_DIR or the installed data). */
 ReachDb     *reach_workspace_open_demo   (GError     **error);
 
 /* The name to show: the workspace's "title" setting, else the file name

@@ -1,0 +1,755 @@
+/* test-window.c — the main window: places list, details, map, search, delete and undo
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Runs under Xvfb.  The screenshot cases render the window to PNG at
+ * 1440×900 and 600×800 in light and dark styles, into
+ * $REACH_SCREENSHOT_DIR when set, else into a scratch folder.
+ */
+#include "config.h"
+
+#include <math.h>
+#include <adwaita.h>
+#include <shumate/shumate.h>
+
+#include "reach-application.h"
+#include "reach-place-details.h"
+#include "reach-place-editor.h"
+#include "reach-places-layer.h"
+#include "reach-places.h"
+#include "reach-style.h"
+#include "reach-testutil.h"
+#include "reach-window.h"
+
+typedef struct
+{
+  const char         *name;
+  ReachPlaceCategory  category;
+  gboolean            is_venue;
+  const char         *postcode;
+  double              lat;
+  double              lon;
+} SamplePlace;
+
+/* Real places in Leeds, far enough apart to tell apart on the map. */
+static const SamplePlace samples[] = {
+  { "Central Library", REACH_PLACE_CATEGORY_INSTITUTION, TRUE, "LS1 3AB", 53.8003, -1.5487 },
+  { "Horsforth Library", REACH_PLACE_CATEGORY_INSTITUTION, FALSE, "LS18 5AW", 53.8413, -1.6403 },
+  { "Roundhay Park", REACH_PLACE_CATEGORY_PHYSICAL_SPACE, FALSE, "LS8 2HH", 53.8382, -1.4992 },
+  { "Leeds Grand Mosque", REACH_PLACE_CATEGORY_FAITH, TRUE, "LS6 1BX", 53.8148, -1.5619 },
+  { "Seacroft Community Centre", REACH_PLACE_CATEGORY_PHYSICAL_SPACE, TRUE, "LS14 6JS", 53.8189, -1.4570 },
+};
+
+static ReachApplication *app;
+
+static gboolean
+timeout_done (gpointer data)
+{
+  *(gboolean *) data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+static void
+wait_ms (guint ms)
+{
+  gboolean done = FALSE;
+
+  g_timeout_add (ms, timeout_done, &done);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+static void
+wait_until_mapped (GtkWidget *widget)
+{
+  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+  while (!gtk_widget_get_mapped (widget) && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, FALSE);
+  g_assert_true (gtk_widget_get_mapped (widget));
+  wait_ms (300);
+}
+
+static char *
+new_workspace (void)
+{
+  g_autofree char *dir = reach_test_tmpdir ();
+  char *path = g_build_filename (dir, "Engagement.reach", NULL);
+  g_autoptr(ReachDb) db = NULL;
+  g_autoptr(GError) error = NULL;
+
+  db = reach_db_open (path, &error);
+  g_assert_no_error (error);
+
+  for (guint i = 0; i < G_N_ELEMENTS (samples); i++)
+    {
+      g_autoptr(ReachPlace) place = reach_place_new ();
+
+      place->name = g_strdup (samples[i].name);
+      place->category = samples[i].category;
+      place->is_asset = TRUE;
+      place->is_venue = samples[i].is_venue;
+      place->postcode = g_strdup (samples[i].postcode);
+      place->address = g_strdup_printf ("%u Test Street, Leeds", i + 1);
+      place->lat = samples[i].lat;
+      place->lon = samples[i].lon;
+      place->capacity = 40;
+      place->access[REACH_ACCESS_STEP_FREE] = REACH_TRISTATE_YES;
+      place->access[REACH_ACCESS_HEARING_LOOP] = REACH_TRISTATE_NO;
+      reach_places_insert (db, place, &error);
+      g_assert_no_error (error);
+    }
+
+  return path;
+}
+
+static ReachWindow *
+open_window (const char *path,
+             int         width,
+             int         height)
+{
+  ReachWindow *window = reach_window_new (app);
+  g_autoptr(GError) error = NULL;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), width, height);
+  if (path != NULL)
+    {
+      reach_window_open_workspace (window, path, &error);
+      g_assert_no_error (error);
+    }
+  gtk_window_present (GTK_WINDOW (window));
+  wait_until_mapped (GTK_WIDGET (window));
+  return window;
+}
+
+static gint64
+find_id (ReachWindow *window,
+         const char  *name)
+{
+  GListModel *model = reach_window_get_places_model (window);
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(ReachPlace) place = g_list_model_get_item (model, i);
+
+      if (g_str_equal (place->name, name))
+        return place->id;
+    }
+
+  return 0;
+}
+
+/* The map glides to a place: wait for it to arrive. */
+static gboolean
+wait_for_centre (ReachWindow *window,
+                 double       lat,
+                 double       lon)
+{
+  ShumateViewport *viewport = shumate_simple_map_get_viewport (reach_window_get_map (window));
+  gint64 deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+
+  while (g_get_monotonic_time () < deadline)
+    {
+      double clat = shumate_location_get_latitude (SHUMATE_LOCATION (viewport));
+      double clon = shumate_location_get_longitude (SHUMATE_LOCATION (viewport));
+
+      if (fabs (clat - lat) < 1e-4 && fabs (clon - lon) < 1e-4)
+        return TRUE;
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+
+  return FALSE;
+}
+
+static ReachPlacesLayer *
+find_places_layer (ReachWindow *window)
+{
+  ShumateMap *map = shumate_simple_map_get_map (reach_window_get_map (window));
+
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (map));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (REACH_IS_PLACES_LAYER (child))
+      return REACH_PLACES_LAYER (child);
+
+  return NULL;
+}
+
+/* Where a place is drawn, in the window's coordinates. */
+static graphene_point_t
+place_in_window (ReachWindow *window,
+                 double       lat,
+                 double       lon)
+{
+  ShumateSimpleMap *map = reach_window_get_map (window);
+  graphene_point_t in_map, in_window;
+  double x, y;
+
+  shumate_viewport_location_to_widget_coords (shumate_simple_map_get_viewport (map),
+                                              GTK_WIDGET (map), lat, lon, &x, &y);
+  graphene_point_init (&in_map, x, y);
+  g_assert_true (gtk_widget_compute_point (GTK_WIDGET (map), GTK_WIDGET (window),
+                                           &in_map, &in_window));
+  return in_window;
+}
+
+/* Waits for the map to stop moving: the same view for 300 ms. */
+static void
+wait_for_still_map (ReachWindow *window)
+{
+  ShumateViewport *viewport = shumate_simple_map_get_viewport (reach_window_get_map (window));
+  gint64 deadline = g_get_monotonic_time () + 6 * G_USEC_PER_SEC;
+  double last[3] = { 0, 0, -1 };
+  int still = 0;
+
+  while (still < 30 && g_get_monotonic_time () < deadline)
+    {
+      double now[3] = {
+        shumate_location_get_latitude (SHUMATE_LOCATION (viewport)),
+        shumate_location_get_longitude (SHUMATE_LOCATION (viewport)),
+        shumate_viewport_get_zoom_level (viewport),
+      };
+
+      still = memcmp (now, last, sizeof now) == 0 ? still + 1 : 0;
+      memcpy (last, now, sizeof now);
+      wait_ms (10);
+    }
+
+  g_assert_cmpint (still, >=, 30);
+}
+
+static void
+test_first_run (void)
+{
+  ReachWindow *window = open_window (NULL, 1000, 700);
+
+  g_assert_null (reach_window_get_db (window));
+  /* nothing to import into, nothing to add to */
+  g_assert_false (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "add-place"));
+  g_assert_cmpuint (g_list_model_get_n_items (reach_window_get_places_model (window)), ==, 0);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_list_and_details (void)
+{
+  g_autofree char *path = new_workspace ();
+  ReachWindow *window = open_window (path, 1200, 800);
+  GListModel *model = reach_window_get_places_model (window);
+  ReachPlaceDetails *details = REACH_PLACE_DETAILS (reach_window_get_details (window));
+  ShumateViewport *viewport = shumate_simple_map_get_viewport (reach_window_get_map (window));
+  g_autofree char *title = NULL;
+  gint64 id;
+
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, G_N_ELEMENTS (samples));
+  /* the list is by name */
+  {
+    g_autoptr(ReachPlace) first = g_list_model_get_item (model, 0);
+    g_assert_cmpstr (first->name, ==, "Central Library");
+  }
+
+  g_object_get (window, "title", &title, NULL);
+  g_assert_cmpstr (title, ==, "Engagement");
+
+  /* the map was fitted round the places: its centre is inside their box */
+  g_assert_cmpfloat (shumate_location_get_latitude (SHUMATE_LOCATION (viewport)), >, 53.79);
+  g_assert_cmpfloat (shumate_location_get_latitude (SHUMATE_LOCATION (viewport)), <, 53.85);
+
+  g_assert_null (reach_window_get_selected_place (window));
+  g_assert_false (gtk_widget_is_visible (GTK_WIDGET (details)));
+
+  id = find_id (window, "Roundhay Park");
+  g_assert_cmpint (id, >, 0);
+  g_assert_true (reach_window_select_place (window, id));
+  g_assert_cmpint (reach_window_get_selected_place (window)->id, ==, id);
+  g_assert_true (gtk_widget_is_visible (GTK_WIDGET (details)));
+  g_assert_cmpstr (reach_place_details_get_title (details), ==, "Roundhay Park");
+  g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "delete-place") ||
+                 gtk_widget_is_sensitive (GTK_WIDGET (details)));
+  g_assert_true (wait_for_centre (window, 53.8382, -1.4992));
+
+  /* another place: the details follow */
+  id = find_id (window, "Horsforth Library");
+  g_assert_true (reach_window_select_place (window, id));
+  g_assert_cmpstr (reach_place_details_get_title (details), ==, "Horsforth Library");
+  g_assert_true (wait_for_centre (window, 53.8413, -1.6403));
+
+  /* a click on a place on the map selects it */
+  {
+    ReachPlacesLayer *layer = find_places_layer (window);
+    gint64 mosque = find_id (window, "Leeds Grand Mosque");
+
+    g_assert_nonnull (layer);
+    g_assert_cmpuint (reach_places_layer_get_n_places (layer), ==, G_N_ELEMENTS (samples));
+    g_assert_cmpint (reach_places_layer_get_selected (layer), ==, id);
+    g_signal_emit_by_name (layer, "place-clicked", mosque);
+    g_assert_cmpint (reach_window_get_selected_place (window)->id, ==, mosque);
+    g_assert_cmpstr (reach_place_details_get_title (details), ==, "Leeds Grand Mosque");
+    g_assert_cmpint (reach_places_layer_get_selected (layer), ==, mosque);
+  }
+
+  /* Escape (win.cancel) closes the details */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.cancel", NULL);
+  g_assert_null (reach_window_get_selected_place (window));
+  g_assert_false (gtk_widget_is_visible (GTK_WIDGET (details)));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_search (void)
+{
+  g_autofree char *path = new_workspace ();
+  ReachWindow *window = open_window (path, 1200, 800);
+  GListModel *model = reach_window_get_places_model (window);
+  gint64 id;
+
+  reach_window_set_search (window, "library");
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 2);
+
+  /* prefix of a word, and a postcode */
+  reach_window_set_search (window, "mosq");
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 1);
+  reach_window_set_search (window, "LS14");
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 1);
+
+  reach_window_set_search (window, "no such place anywhere");
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 0);
+
+  /* odd characters are searched for, not parsed */
+  reach_window_set_search (window, "\"(*");
+  g_assert_cmpuint (g_list_model_get_n_items (model), <=, G_N_ELEMENTS (samples));
+
+  /* selecting a place the search hides brings the whole list back */
+  reach_window_set_search (window, "library");
+  id = 0;
+  {
+    g_autoptr(GPtrArray) all = reach_places_list (reach_window_get_db (window), "roundhay", NULL);
+    g_assert_cmpuint (all->len, ==, 1);
+    id = ((ReachPlace *) g_ptr_array_index (all, 0))->id;
+  }
+  g_assert_true (reach_window_select_place (window, id));
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, G_N_ELEMENTS (samples));
+
+  reach_window_set_search (window, "");
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, G_N_ELEMENTS (samples));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_delete_and_undo (void)
+{
+  g_autofree char *path = new_workspace ();
+  ReachWindow *window = open_window (path, 1200, 800);
+  GListModel *model = reach_window_get_places_model (window);
+  ReachDb *db = reach_window_get_db (window);
+  g_autoptr(GPtrArray) after = NULL;
+  g_autoptr(ReachPlace) restored = NULL;
+  gint64 id = find_id (window, "Leeds Grand Mosque");
+
+  g_assert_true (reach_window_select_place (window, id));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.delete-place", NULL);
+
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, G_N_ELEMENTS (samples) - 1);
+  g_assert_cmpint (find_id (window, "Leeds Grand Mosque"), ==, 0);
+  g_assert_null (reach_places_get (db, id, NULL));
+  g_assert_null (reach_window_get_selected_place (window));
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo-delete", NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, G_N_ELEMENTS (samples));
+  id = find_id (window, "Leeds Grand Mosque");
+  g_assert_cmpint (id, >, 0);
+
+  /* the copy came back whole, and is selected again */
+  restored = reach_places_get (db, id, NULL);
+  g_assert_nonnull (restored);
+  g_assert_cmpstr (restored->postcode, ==, "LS6 1BX");
+  g_assert_true (restored->is_venue);
+  g_assert_cmpint (restored->access[REACH_ACCESS_STEP_FREE], ==, REACH_TRISTATE_YES);
+  g_assert_cmpint (restored->access[REACH_ACCESS_HEARING_LOOP], ==, REACH_TRISTATE_NO);
+  g_assert_cmpint (restored->access[REACH_ACCESS_LIFT], ==, REACH_TRISTATE_UNKNOWN);
+  g_assert_cmpint (reach_window_get_selected_place (window)->id, ==, id);
+
+  /* a second Undo has nothing left to restore */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo-delete", NULL);
+  after = reach_places_list (db, NULL, NULL);
+  g_assert_cmpuint (after->len, ==, G_N_ELEMENTS (samples));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_reopen_last (void)
+{
+  g_autofree char *path = new_workspace ();
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  ReachWindow *window = open_window (path, 1000, 700);
+  ReachWindow *second;
+
+  g_assert_cmpstr (g_settings_get_string (settings, "last-workspace"), ==, path);
+  gtk_window_destroy (GTK_WINDOW (window));
+
+  second = reach_window_new (app);
+  reach_window_restore_last (second);
+  g_assert_nonnull (reach_window_get_db (second));
+  g_assert_cmpstr (reach_db_get_path (reach_window_get_db (second)), ==, path);
+  gtk_window_destroy (GTK_WINDOW (second));
+
+  /* a workspace that went away: the first-run page, and the key is cleared */
+  g_settings_set_string (settings, "last-workspace", "/nonexistent/gone.reach");
+  second = reach_window_new (app);
+  reach_window_restore_last (second);
+  g_assert_null (reach_window_get_db (second));
+  g_assert_cmpstr (g_settings_get_string (settings, "last-workspace"), ==, "");
+  gtk_window_destroy (GTK_WINDOW (second));
+}
+
+static gboolean
+adding (ReachWindow *window)
+{
+  g_autoptr(GVariant) state = g_action_group_get_action_state (G_ACTION_GROUP (window), "add-place");
+
+  return g_variant_get_boolean (state);
+}
+
+static void
+test_add_mode (void)
+{
+  g_autofree char *path = new_workspace ();
+  ReachWindow *window = open_window (path, 1200, 800);
+  GtkWidget *map = GTK_WIDGET (reach_window_get_map (window));
+
+  g_assert_false (adding (window));
+  g_action_group_activate_action (G_ACTION_GROUP (window), "add-place", NULL);
+  g_assert_true (adding (window));
+  g_assert_nonnull (gtk_widget_get_cursor (map));
+  g_assert_cmpstr (gdk_cursor_get_name (gtk_widget_get_cursor (map)), ==, "crosshair");
+
+  /* Escape leaves add mode and nothing else */
+  g_assert_true (reach_window_select_place (window, find_id (window, "Roundhay Park")));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.cancel", NULL);
+  g_assert_false (adding (window));
+  g_assert_null (gtk_widget_get_cursor (map));
+  g_assert_nonnull (reach_window_get_selected_place (window));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static GtkWindow *
+find_editor (void)
+{
+  /* the list is GTK's own, not a copy: no unref */
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      GtkWindow *window = g_list_model_get_item (toplevels, i);
+
+      g_object_unref (window);
+      if (REACH_IS_PLACE_EDITOR (window))
+        return window;
+    }
+
+  return NULL;
+}
+
+static void
+test_edit (void)
+{
+  g_autofree char *path = new_workspace ();
+  ReachWindow *window = open_window (path, 1200, 800);
+  ReachPlaceDetails *details = REACH_PLACE_DETAILS (reach_window_get_details (window));
+  ReachDb *db = reach_window_get_db (window);
+  g_autoptr(ReachPlace) changed = NULL;
+  GtkWindow *editor;
+  gint64 id = find_id (window, "Roundhay Park");
+
+  g_assert_null (find_editor ());
+  g_assert_true (reach_window_select_place (window, id));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.edit-place", NULL);
+  editor = find_editor ();
+  g_assert_nonnull (editor);
+  g_assert_true (gtk_window_get_transient_for (editor) == GTK_WINDOW (window));
+  g_assert_true (gtk_window_get_modal (editor));
+
+  /* what the editor does on Save: write, then say so */
+  changed = reach_places_get (db, id, NULL);
+  g_free (changed->name);
+  changed->name = g_strdup ("Roundhay Park Mansion");
+  reach_places_update (db, changed, NULL);
+  g_signal_emit_by_name (editor, "saved", changed);
+  gtk_window_destroy (editor);
+
+  g_assert_cmpint (find_id (window, "Roundhay Park Mansion"), ==, id);
+  g_assert_cmpint (reach_window_get_selected_place (window)->id, ==, id);
+  g_assert_cmpstr (reach_place_details_get_title (details), ==, "Roundhay Park Mansion");
+
+  /* with nothing selected there is nothing to edit */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.cancel", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.edit-place", NULL);
+  g_assert_null (find_editor ());
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_demo (void)
+{
+  ReachWindow *window = open_window (NULL, 1200, 800);
+  g_autofree char *demo = g_build_filename (g_get_user_data_dir (), "reach", "demo.reach", NULL);
+  g_autofree char *title = NULL;
+
+  g_assert_false (g_file_test (demo, G_FILE_TEST_EXISTS));
+  reach_window_open_demo (window);
+  g_assert_true (g_file_test (demo, G_FILE_TEST_EXISTS));
+  g_assert_nonnull (reach_window_get_db (window));
+  g_assert_true (reach_db_is_demo (reach_window_get_db (window)));
+  g_assert_cmpuint (g_list_model_get_n_items (reach_window_get_places_model (window)), >, 10);
+
+  g_object_get (window, "title", &title, NULL);
+  g_assert_cmpstr (title, ==, "Leeds demo");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static GdkTexture *
+render (GtkWidget *window)
+{
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (window);
+  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  int width = gtk_widget_get_width (window);
+  int height = gtk_widget_get_height (window);
+
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  g_assert_nonnull (node);
+  return gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node,
+                                      &GRAPHENE_RECT_INIT (0, 0, width, height));
+}
+
+typedef struct
+{
+  guchar *data;
+  int     width;
+  int     height;
+} Pixels;
+
+static Pixels
+download (GdkTexture *texture)
+{
+  Pixels px = { NULL, gdk_texture_get_width (texture), gdk_texture_get_height (texture) };
+
+  px.data = g_malloc (px.width * px.height * 4);
+  gdk_texture_download (texture, px.data, px.width * 4);
+  return px;
+}
+
+/* Cairo ARGB32 in memory: B, G, R, A. */
+static void
+pixel_at (const Pixels *px,
+          int           x,
+          int           y,
+          int          *r,
+          int          *g,
+          int          *b)
+{
+  const guchar *p = px->data + (y * px->width + x) * 4;
+
+  *b = p[0];
+  *g = p[1];
+  *r = p[2];
+}
+
+/* How many pixels in a rectangle differ clearly from its top-left pixel. */
+static int
+count_ink (const Pixels *px,
+           int           x0,
+           int           y0,
+           int           x1,
+           int           y1)
+{
+  int br, bg, bb, n = 0;
+
+  pixel_at (px, x0, y0, &br, &bg, &bb);
+  for (int y = y0; y < y1; y++)
+    for (int x = x0; x < x1; x++)
+      {
+        int r, g, b;
+
+        pixel_at (px, x, y, &r, &g, &b);
+        if (abs (r - br) + abs (g - bg) + abs (b - bb) > 120)
+          n++;
+      }
+
+  return n;
+}
+
+static double
+luminance (const Pixels *px,
+           int           x,
+           int           y)
+{
+  int r, g, b;
+
+  pixel_at (px, x, y, &r, &g, &b);
+  return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+}
+
+static gboolean
+has_colour_near (const Pixels     *px,
+                 int               cx,
+                 int               cy,
+                 int               radius,
+                 const ReachColor *want)
+{
+  for (int y = MAX (cy - radius, 0); y <= MIN (cy + radius, px->height - 1); y++)
+    for (int x = MAX (cx - radius, 0); x <= MIN (cx + radius, px->width - 1); x++)
+      {
+        int r, g, b;
+
+        pixel_at (px, x, y, &r, &g, &b);
+        if (abs (r - (int) (want->red * 255)) + abs (g - (int) (want->green * 255)) +
+            abs (b - (int) (want->blue * 255)) < 40)
+          return TRUE;
+      }
+
+  return FALSE;
+}
+
+static void
+screenshot (gconstpointer data)
+{
+  const char *which = data;
+  gboolean narrow = strstr (which, "narrow") != NULL;
+  gboolean dark = strstr (which, "dark") != NULL;
+  g_autofree char *path = new_workspace ();
+  g_autofree char *tmpdir = reach_test_tmpdir ();
+  g_autofree char *png = NULL;
+  const char *keep_dir = g_getenv ("REACH_SCREENSHOT_DIR");
+  AdwStyleManager *style = adw_style_manager_get_default ();
+  ReachWindow *window;
+  g_autoptr(GdkTexture) texture = NULL;
+  Pixels px;
+  GtkWidget *details;
+  graphene_point_t origin;
+  guint checked;
+
+  adw_style_manager_set_color_scheme (style, dark ? ADW_COLOR_SCHEME_FORCE_DARK
+                                                  : ADW_COLOR_SCHEME_FORCE_LIGHT);
+  window = open_window (path, narrow ? 600 : 1440, narrow ? 800 : 900);
+  reach_window_select_place (window, find_id (window, "Central Library"));
+  /* let the map glide, then its tiles arrive */
+  wait_for_still_map (window);
+  wait_ms (800);
+
+  texture = render (GTK_WIDGET (window));
+  /* the X server may trim a few pixels off a window as wide as the screen */
+  g_assert_cmpint (gdk_texture_get_width (texture), >=, (narrow ? 600 : 1440) - 20);
+  g_assert_cmpint (gdk_texture_get_width (texture), <=, narrow ? 600 : 1440);
+  png = g_strdup_printf ("window-%s.png", which);
+  g_free (g_steal_pointer (&path));
+  path = g_build_filename (keep_dir ? keep_dir : tmpdir, png, NULL);
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+
+  px = download (texture);
+
+  /* light or dark as asked: the header bar's middle */
+  if (dark)
+    g_assert_cmpfloat (luminance (&px, px.width / 2, 10), <, 100);
+  else
+    g_assert_cmpfloat (luminance (&px, px.width / 2, 10), >, 180);
+
+  /* the details card shows, with words in it */
+  details = reach_window_get_details (window);
+  g_assert_true (gtk_widget_compute_point (details, GTK_WIDGET (window),
+                                           &GRAPHENE_POINT_INIT (0, 0), &origin));
+  g_assert_cmpint (count_ink (&px, origin.x + 24, origin.y + 24,
+                              origin.x + gtk_widget_get_width (details) - 24,
+                              origin.y + 120), >, 100);
+
+  if (!narrow)
+    {
+      /* the side panel lists the places: text on its background */
+      g_assert_cmpint (count_ink (&px, 10, 110, 310, 500), >, 500);
+    }
+
+  /* every place in sight is drawn in its category's colour */
+  checked = 0;
+  for (guint i = 0; i < G_N_ELEMENTS (samples); i++)
+    {
+      graphene_point_t at = place_in_window (window, samples[i].lat, samples[i].lon);
+      graphene_rect_t card;
+      ReachColor want = reach_style_category_color (samples[i].category);
+      GtkWidget *map = GTK_WIDGET (reach_window_get_map (window));
+      graphene_rect_t map_box;
+
+      g_assert_true (gtk_widget_compute_bounds (details, GTK_WIDGET (window), &card));
+      g_assert_true (gtk_widget_compute_bounds (map, GTK_WIDGET (window), &map_box));
+      graphene_rect_inset (&map_box, 12, 12);
+      graphene_rect_inset (&card, -12, -12);
+      if (!graphene_rect_contains_point (&map_box, &at) || graphene_rect_contains_point (&card, &at))
+        continue;
+
+      if (!has_colour_near (&px, at.x, at.y, 8, &want))
+        g_printerr ("%s at %.0f,%.0f: not drawn in its colour\n", samples[i].name, at.x, at.y);
+      g_assert_true (has_colour_near (&px, at.x, at.y, 8, &want));
+      checked++;
+    }
+  g_assert_cmpuint (checked, >=, 2);
+
+  /* and the selected place is in sight, not under the card */
+  {
+    graphene_point_t at = place_in_window (window, samples[0].lat, samples[0].lon);
+    graphene_rect_t card;
+
+    g_assert_true (gtk_widget_compute_bounds (details, GTK_WIDGET (window), &card));
+    g_assert_cmpfloat (at.x, >, card.origin.x + card.size.width);
+    g_assert_cmpfloat (at.x, <, px.width);
+  }
+
+  g_free (px.data);
+  gtk_window_destroy (GTK_WINDOW (window));
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *data_home = reach_test_tmpdir ();
+  int status;
+
+  /* the demo workspace goes to $XDG_DATA_HOME: a scratch one */
+  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  app = reach_application_new ();
+  /* several GUI tests run at once on one bus */
+  g_application_set_flags (G_APPLICATION (app),
+                           G_APPLICATION_HANDLES_OPEN | G_APPLICATION_NON_UNIQUE);
+  g_application_register (G_APPLICATION (app), NULL, &error);
+  g_assert_no_error (error);
+
+  g_test_add_func ("/window/first-run", test_first_run);
+  g_test_add_func ("/window/list-and-details", test_list_and_details);
+  g_test_add_func ("/window/search", test_search);
+  g_test_add_func ("/window/delete-and-undo", test_delete_and_undo);
+  g_test_add_func ("/window/reopen-last", test_reopen_last);
+  g_test_add_func ("/window/add-mode", test_add_mode);
+  g_test_add_func ("/window/edit", test_edit);
+  g_test_add_func ("/window/demo", test_demo);
+  g_test_add_data_func ("/window/screenshot/wide-light", "wide-light", screenshot);
+  g_test_add_data_func ("/window/screenshot/wide-dark", "wide-dark", screenshot);
+  g_test_add_data_func ("/window/screenshot/narrow-light", "narrow-light", screenshot);
+  g_test_add_data_func ("/window/screenshot/narrow-dark", "narrow-dark", screenshot);
+
+  status = g_test_run ();
+  g_object_unref (app);
+  return status;
+}
