@@ -263,9 +263,16 @@ test_stop (void)
   g_assert_cmpuint (count_places (db), ==, 0);
   g_assert_cmpint (imported, ==, -1);
 
+  /* The window's own connection may read while the worker writes, and
+   * sees all of the import or none of it. */
   gtk_widget_activate_action (dialog, "import.commit", NULL);
-  wait_for_close (&dialog);
-  g_assert_null (dialog);
+  while (dialog != NULL)
+    {
+      guint n = count_places (db);
+
+      g_assert_true (n == 0 || n == N_MANY);
+      g_main_context_iteration (NULL, FALSE);
+    }
   g_assert_cmpint (imported, ==, N_MANY);
   g_assert_cmpuint (count_places (db), ==, N_MANY);
 }

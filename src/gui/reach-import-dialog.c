@@ -402,6 +402,27 @@ start_read (ReachImportDialog *self)
   g_task_run_in_thread (task, read_thread);
 }
 
+/* The window keeps using its connection while we write (ReachDb is opened
+ * NOMUTEX and caches statements, so it is not for two threads at once):
+ * the worker writes through a connection of its own.  WAL lets the window
+ * go on reading meanwhile and see the rows once they are committed. */
+static ReachDb *
+open_worker_db (ReachDb  *db,
+                GError  **error)
+{
+  const char *path = reach_db_get_path (db);
+
+  if (path == NULL || g_str_has_prefix (path, ":memory:"))
+    {
+      /* a second connection would see another, empty database */
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                           _("This workspace is not a file, so nothing can be imported into it"));
+      return NULL;
+    }
+
+  return reach_db_open (path, error);
+}
+
 static void
 commit_thread (GTask        *task,
                gpointer      source_object,
@@ -410,8 +431,11 @@ commit_thread (GTask        *task,
 {
   Job *job = task_data;
   GError *error = NULL;
+  g_autoptr(ReachDb) db = open_worker_db (job->db, &error);
 
-  if (reach_import_commit (job->import, job->db, cancellable, job_progress, job, &error))
+  if (db == NULL)
+    g_task_return_error (task, error);
+  else if (reach_import_commit (job->import, db, cancellable, job_progress, job, &error))
     g_task_return_boolean (task, TRUE);
   else
     g_task_return_error (task, error);
