@@ -416,6 +416,57 @@ adding (ReachWindow *window)
 }
 
 static void
+test_settings (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autofree char *path = new_workspace ();
+  g_autoptr(GVariant) state = NULL;
+  g_autofree char *choice = NULL;
+  ReachWindow *window;
+  ShumateMapSource *source;
+  int width, height;
+
+  /* the size comes from the settings and goes back to them on close */
+  g_settings_set_int (settings, "window-width", 900);
+  g_settings_set_int (settings, "window-height", 650);
+  window = reach_window_new (app);
+  gtk_window_get_default_size (GTK_WINDOW (window), &width, &height);
+  g_assert_cmpint (width, ==, 900);
+  g_assert_cmpint (height, ==, 650);
+  gtk_window_present (GTK_WINDOW (window));
+  wait_until_mapped (GTK_WIDGET (window));
+  gtk_window_set_default_size (GTK_WINDOW (window), 1000, 720);
+  wait_ms (200);
+  gtk_window_close (GTK_WINDOW (window));
+  g_assert_cmpint (g_settings_get_int (settings, "window-width"), ==, 1000);
+  g_assert_cmpint (g_settings_get_int (settings, "window-height"), ==, 720);
+  g_assert_false (g_settings_get_boolean (settings, "window-maximized"));
+
+  /* an MBTiles file that is not there: the map and the setting stay */
+  window = open_window (path, 1000, 700);
+  source = shumate_simple_map_get_map_source (reach_window_get_map (window));
+  g_assert_nonnull (source);
+  g_action_group_change_action_state (G_ACTION_GROUP (window), "base-map",
+                                      g_variant_new_string ("/nonexistent/map.mbtiles"));
+  g_assert_true (shumate_simple_map_get_map_source (reach_window_get_map (window)) == source);
+  state = g_action_group_get_action_state (G_ACTION_GROUP (window), "base-map");
+  g_assert_cmpstr (g_variant_get_string (state, NULL), ==, "offline");
+  choice = g_settings_get_string (settings, "base-map");
+  g_assert_cmpstr (choice, ==, "offline");
+  gtk_window_destroy (GTK_WINDOW (window));
+
+  /* a saved MBTiles file that went away: the offline map instead */
+  g_settings_set_string (settings, "base-map", "/nonexistent/map.mbtiles");
+  window = open_window (path, 1000, 700);
+  g_assert_nonnull (shumate_simple_map_get_map_source (reach_window_get_map (window)));
+  g_clear_pointer (&state, g_variant_unref);
+  state = g_action_group_get_action_state (G_ACTION_GROUP (window), "base-map");
+  g_assert_cmpstr (g_variant_get_string (state, NULL), ==, "offline");
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_settings_reset (settings, "base-map");
+}
+
+static void
 test_add_mode (void)
 {
   g_autofree char *path = new_workspace ();
@@ -423,12 +474,15 @@ test_add_mode (void)
   GtkWidget *map = GTK_WIDGET (reach_window_get_map (window));
 
   g_assert_false (adding (window));
+  /* entering add mode closes the details: the card would hide the map */
+  g_assert_true (reach_window_select_place (window, find_id (window, "Roundhay Park")));
   g_action_group_activate_action (G_ACTION_GROUP (window), "add-place", NULL);
   g_assert_true (adding (window));
   g_assert_nonnull (gtk_widget_get_cursor (map));
   g_assert_cmpstr (gdk_cursor_get_name (gtk_widget_get_cursor (map)), ==, "crosshair");
 
   /* Escape leaves add mode and nothing else */
+  g_assert_null (reach_window_get_selected_place (window));
   g_assert_true (reach_window_select_place (window, find_id (window, "Roundhay Park")));
   gtk_widget_activate_action (GTK_WIDGET (window), "win.cancel", NULL);
   g_assert_false (adding (window));
@@ -716,6 +770,65 @@ screenshot (gconstpointer data)
   adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
 }
 
+static void
+save_png (GdkTexture *texture,
+          const char *name)
+{
+  g_autofree char *tmpdir = reach_test_tmpdir ();
+  const char *keep_dir = g_getenv ("REACH_SCREENSHOT_DIR");
+  g_autofree char *path = g_build_filename (keep_dir ? keep_dir : tmpdir, name, NULL);
+
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+}
+
+/* The pages a user meets before there are places: welcome, an empty
+ * workspace, add mode, and the demo. */
+static void
+test_states (void)
+{
+  g_autofree char *dir = reach_test_tmpdir ();
+  g_autofree char *empty = g_build_filename (dir, "Empty.reach", NULL);
+  g_autoptr(ReachDb) db = NULL;
+  ReachWindow *window;
+  GdkTexture *texture;
+  Pixels px;
+
+  window = open_window (NULL, 1000, 700);
+  texture = render (GTK_WIDGET (window));
+  save_png (texture, "window-welcome.png");
+  px = download (texture);
+  /* the welcome text and buttons fill the middle */
+  g_assert_cmpint (count_ink (&px, px.width / 4, 60, 3 * px.width / 4, px.height - 20), >, 2000);
+  g_free (px.data);
+  g_object_unref (texture);
+  gtk_window_destroy (GTK_WINDOW (window));
+
+  db = reach_db_open (empty, NULL);
+  g_assert_nonnull (db);
+  g_clear_object (&db);
+  window = open_window (empty, 1000, 700);
+  g_assert_cmpuint (g_list_model_get_n_items (reach_window_get_places_model (window)), ==, 0);
+  g_action_group_activate_action (G_ACTION_GROUP (window), "add-place", NULL);
+  wait_ms (400);
+  texture = render (GTK_WIDGET (window));
+  save_png (texture, "window-empty-adding.png");
+  px = download (texture);
+  /* the invitation in the panel */
+  g_assert_cmpint (count_ink (&px, 10, 60, 310, px.height - 20), >, 1000);
+  g_free (px.data);
+  g_object_unref (texture);
+  gtk_window_destroy (GTK_WINDOW (window));
+
+  window = open_window (NULL, 1440, 900);
+  reach_window_open_demo (window);
+  wait_for_still_map (window);
+  wait_ms (800);
+  texture = render (GTK_WIDGET (window));
+  save_png (texture, "window-demo.png");
+  g_object_unref (texture);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -741,9 +854,11 @@ main (int   argc,
   g_test_add_func ("/window/search", test_search);
   g_test_add_func ("/window/delete-and-undo", test_delete_and_undo);
   g_test_add_func ("/window/reopen-last", test_reopen_last);
+  g_test_add_func ("/window/settings", test_settings);
   g_test_add_func ("/window/add-mode", test_add_mode);
   g_test_add_func ("/window/edit", test_edit);
   g_test_add_func ("/window/demo", test_demo);
+  g_test_add_func ("/window/states", test_states);
   g_test_add_data_func ("/window/screenshot/wide-light", "wide-light", screenshot);
   g_test_add_data_func ("/window/screenshot/wide-dark", "wide-dark", screenshot);
   g_test_add_data_func ("/window/screenshot/narrow-light", "narrow-light", screenshot);

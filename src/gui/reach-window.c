@@ -282,33 +282,59 @@ show_place_on_map (ReachWindow *self,
   shumate_map_go_to_full (shumate_simple_map_get_map (self->map), place->lat, lon, zoom);
 }
 
-static void
-apply_base_map (ReachWindow *self,
-                const char  *choice)
+/* choice: "offline", "osm" or the path of an MBTiles file */
+static gboolean
+apply_base_map (ReachWindow  *self,
+                const char   *choice,
+                GError      **error)
 {
   g_autoptr(ShumateMapSource) source = NULL;
-  g_autoptr(GError) error = NULL;
 
   if (g_strcmp0 (choice, "osm") == 0)
     source = reach_base_map_new_online ();
   else if (choice != NULL && *choice != '\0' && g_strcmp0 (choice, "offline") != 0)
-    source = reach_base_map_new_from_file (choice, &error);
+    source = reach_base_map_new_from_file (choice, error);
   else
-    source = reach_base_map_new_offline (&error);
+    source = reach_base_map_new_offline (error);
 
   if (source == NULL)
-    {
-      g_autofree char *title = g_strdup_printf (_("Could not load the base map: %s"),
-                                                error->message);
-
-      show_toast (self, title);
-      g_clear_error (&error);
-      if (g_strcmp0 (choice, "offline") == 0 ||
-          (source = reach_base_map_new_offline (&error)) == NULL)
-        return;
-    }
+    return FALSE;
 
   shumate_simple_map_set_map_source (self->map, source);
+  return TRUE;
+}
+
+static void
+report_base_map_error (ReachWindow  *self,
+                       const GError *error)
+{
+  g_autofree char *title = g_strdup_printf (_("Could not load the base map: %s"), error->message);
+
+  show_toast (self, title);
+}
+
+/* On start: the saved choice, or the offline map when that fails. */
+static void
+load_base_map (ReachWindow *self)
+{
+  g_autofree char *choice = g_settings_get_string (self->settings, "base-map");
+  g_autoptr(GError) error = NULL;
+
+  if (apply_base_map (self, choice, &error))
+    return;
+
+  report_base_map_error (self, error);
+  g_clear_error (&error);
+  if (g_strcmp0 (choice, "offline") != 0 && apply_base_map (self, "offline", &error))
+    {
+      g_simple_action_set_state (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (self),
+                                                                              "base-map")),
+                                 g_variant_new_string ("offline"));
+      return;
+    }
+
+  if (error != NULL)
+    g_warning ("No base map: %s", error->message);
 }
 
 /* ---- the list ----------------------------------------------------------- */
@@ -799,8 +825,14 @@ set_adding (ReachWindow *self,
   gtk_revealer_set_reveal_child (self->hint_revealer, adding);
   gtk_widget_set_cursor_from_name (GTK_WIDGET (self->map), adding ? "crosshair" : NULL);
 
+  /* the card would hide part of the map the user is about to click */
   if (adding)
-    gtk_widget_grab_focus (GTK_WIDGET (self->map));
+    {
+      gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+      if (adw_flap_get_folded (self->flap))
+        adw_flap_set_reveal_flap (self->flap, FALSE);
+      gtk_widget_grab_focus (GTK_WIDGET (self->map));
+    }
 }
 
 static gboolean
@@ -1030,16 +1062,24 @@ on_list_activate (GtkListView *list,
 
 /* ---- window state ------------------------------------------------------- */
 
+/* A base map that cannot be read leaves the one shown, and the setting, as they were. */
 static void
 base_map_change_state (GSimpleAction *action,
                        GVariant      *state,
                        gpointer       user_data)
 {
   ReachWindow *self = REACH_WINDOW (user_data);
+  const char *choice = g_variant_get_string (state, NULL);
+  g_autoptr(GError) error = NULL;
+
+  if (!apply_base_map (self, choice, &error))
+    {
+      report_base_map_error (self, error);
+      return;
+    }
 
   g_simple_action_set_state (action, state);
-  g_settings_set_string (self->settings, "base-map", g_variant_get_string (state, NULL));
-  apply_base_map (self, g_variant_get_string (state, NULL));
+  g_settings_set_string (self->settings, "base-map", choice);
 }
 
 static void
@@ -1236,7 +1276,6 @@ static void
 reach_window_init (ReachWindow *self)
 {
   GtkGesture *click;
-  g_autofree char *base_map = NULL;
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
@@ -1254,8 +1293,7 @@ reach_window_init (ReachWindow *self)
   g_signal_connect (click, "released", G_CALLBACK (on_map_released), self);
   gtk_widget_add_controller (GTK_WIDGET (self->map), GTK_EVENT_CONTROLLER (click));
 
-  base_map = g_settings_get_string (self->settings, "base-map");
-  apply_base_map (self, base_map);
+  load_base_map (self);
   set_up_layers (self);
 
   reach_window_set_db (self, NULL);
