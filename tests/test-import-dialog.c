@@ -420,6 +420,103 @@ test_close_during_commit (void)
   g_assert_cmpuint (count_places (db), ==, 0);
 }
 
+/* Without a portal, GtkFileChooserNative shows a GtkFileChooserDialog. */
+static GtkWidget *
+wait_for_chooser (void)
+{
+  gint64 end = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+  while (g_get_monotonic_time () < end)
+    {
+      g_autoptr(GListModel) toplevels = gtk_window_get_toplevels ();
+
+      g_object_ref (toplevels);
+      for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+        {
+          g_autoptr(GtkWidget) window = g_list_model_get_item (toplevels, i);
+
+          if (GTK_IS_FILE_CHOOSER (window) && gtk_widget_get_visible (window))
+            return window;
+        }
+      g_main_context_iteration (NULL, FALSE);
+    }
+
+  g_error ("no file chooser came up");
+}
+
+static guint
+n_filters (GtkWidget *chooser)
+{
+  g_autoptr(GListModel) filters = gtk_file_chooser_get_filters (GTK_FILE_CHOOSER (chooser));
+
+  return g_list_model_get_n_items (filters);
+}
+
+G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+static void
+respond (GtkWidget *chooser,
+         int        response)
+{
+  gtk_dialog_response (GTK_DIALOG (chooser), response);
+}
+G_GNUC_END_IGNORE_DEPRECATIONS
+
+static void
+test_chooser (void)
+{
+  g_autoptr(ReachDb) db = new_db ();
+  g_autofree char *path = reach_test_file ("data", "import-dialog", "leeds-libraries-3.csv", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  GtkWidget *dialog = reach_import_dialog_new (NULL, db, REACH_IMPORT_PLACES);
+  GtkWidget *chooser;
+
+  /* Dismissing the first question closes the dialog. */
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+  gtk_window_present (GTK_WINDOW (dialog));
+  chooser = wait_for_chooser ();
+  g_assert_cmpuint (n_filters (chooser), ==, 3);   /* CSV and GeoJSON, CSV, GeoJSON */
+  respond (chooser, GTK_RESPONSE_CANCEL);
+  wait_for_close (&dialog);
+  g_assert_null (dialog);
+
+  /* A chosen file is read at once. */
+  dialog = reach_import_dialog_new (NULL, db, REACH_IMPORT_PLACES);
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+  gtk_window_present (GTK_WINDOW (dialog));
+  chooser = wait_for_chooser ();
+  g_assert_true (gtk_file_chooser_set_file (GTK_FILE_CHOOSER (chooser), file, &error));
+  g_assert_no_error (error);
+  /* The chooser selects the file once it has loaded the folder. */
+  for (gint64 end = g_get_monotonic_time () + 10 * G_USEC_PER_SEC; g_get_monotonic_time () < end;)
+    {
+      g_autoptr(GFile) selected = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+
+      if (selected != NULL && g_file_equal (selected, file))
+        break;
+      g_main_context_iteration (NULL, FALSE);
+    }
+  respond (chooser, GTK_RESPONSE_ACCEPT);
+  g_assert_cmpstr (wait_for_page (dialog), ==, "summary");
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (child (dialog, "count_label"))), ==, "3");
+
+  /* From the summary, "Choose Another File" asks again; dismissing keeps the dialog. */
+  gtk_widget_activate_action (dialog, "import.choose", NULL);
+  chooser = wait_for_chooser ();
+  respond (chooser, GTK_RESPONSE_CANCEL);
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (wait_for_page (dialog), ==, "summary");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  /* Areas come from GeoJSON only. */
+  dialog = reach_import_dialog_new (NULL, db, REACH_IMPORT_AREAS);
+  gtk_window_present (GTK_WINDOW (dialog));
+  chooser = wait_for_chooser ();
+  g_assert_cmpuint (n_filters (chooser), ==, 1);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_assert_cmpuint (count_places (db), ==, 0);
+}
+
 /* The window's picture once it has been laid out and drawn: under a busy
  * Xvfb the first frame can take a while, so ask again until there is one. */
 static GskRenderNode *
@@ -562,6 +659,7 @@ main (int   argc,
   g_test_add_func ("/import-dialog/broken-csv", test_broken_csv);
   g_test_add_func ("/import-dialog/areas-geojson", test_areas_geojson);
   g_test_add_func ("/import-dialog/areas-choose-properties", test_areas_choose_properties);
+  g_test_add_func ("/import-dialog/chooser", test_chooser);
   g_test_add_func ("/import-dialog/stop", test_stop);
   g_test_add_func ("/import-dialog/close-during-commit", test_close_during_commit);
   g_test_add_func ("/import-dialog/screenshots", test_screenshots);

@@ -22,7 +22,7 @@ struct _ReachImportDialog
   ReachDb              *db;
   ReachImportKind       kind;
   char                 *path;
-  ReachImport          *import;       /* the last successful read */
+  ReachImport          *import;       /* the last read that can be shown */
   GCancellable         *cancellable;
   guint                 serial;
   gboolean              running_commit;
@@ -609,6 +609,7 @@ ask_for_file (ReachImportDialog *self)
                                                GTK_FILE_CHOOSER_ACTION_OPEN,
                                                _("_Open"), _("_Cancel"));
   chooser = GTK_FILE_CHOOSER (self->chooser);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->chooser), TRUE);
 
   if (self->kind == REACH_IMPORT_AREAS)
     add_filter (chooser, filter_new (_("GeoJSON"), FALSE, TRUE));
