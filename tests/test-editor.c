@@ -358,7 +358,7 @@ test_bad_value_shown (void)
   GtkWidget *editor;
   GtkLabel *message;
 
-  place->name = g_strdup ("Leeds Central Library");
+  place->name = g_strdup ("Leeds Central Library & <Archive>");   /* plain text, not markup */
   place->lat = 53.8007;
   place->lon = -1.5491;
   place->website = g_strdup ("leeds.gov.uk/libraries");
