@@ -146,6 +146,7 @@ test_broken_csv (void)
   g_assert_cmpstr (wait_for_page (dialog), ==, "error");
   g_test_message ("error: %s", adw_status_page_get_description (error_page));
   g_assert_cmpstr (adw_status_page_get_icon_name (error_page), ==, "dialog-error-symbolic");
+  g_assert_true (gtk_root_get_focus (GTK_ROOT (dialog)) == GTK_WIDGET (child (dialog, "retry_button")));
   g_assert_nonnull (strstr (adw_status_page_get_description (error_page), "broken.csv"));
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (child (dialog, "import_button"))));
   g_assert_cmpint (imported, ==, -1);

@@ -54,6 +54,7 @@ struct _ReachImportDialog
   AdwComboRow          *name_row;
   AdwPreferencesGroup  *notes_group;
   AdwStatusPage        *error_page;
+  GtkWidget            *retry_button;
 };
 
 G_DEFINE_FINAL_TYPE (ReachImportDialog, reach_import_dialog, ADW_TYPE_WINDOW)
@@ -202,6 +203,7 @@ show_error (ReachImportDialog *self,
   adw_status_page_set_title (self->error_page, title);
   adw_status_page_set_description (self->error_page, markup);
   set_page (self, "error");
+  gtk_widget_grab_focus (self->retry_button);
 }
 
 static void
@@ -756,6 +758,7 @@ reach_import_dialog_class_init (ReachImportDialogClass *klass)
   BIND (name_row);
   BIND (notes_group);
   BIND (error_page);
+  BIND (retry_button);
 #undef BIND
 
   gtk_widget_class_install_action (widget_class, "import.choose", NULL, choose_action);
