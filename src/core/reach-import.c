@@ -1968,9 +1968,11 @@ reach_import_read (ReachImport        *self,
       ok = FALSE;
     }
 
+  /* the properties stay, so the user can choose the code and name from them */
   if (!ok)
     {
-      reset (self);
+      g_ptr_array_set_size (self->items, 0);
+      g_ptr_array_set_size (self->notes, 0);
       return FALSE;
     }
 
