@@ -466,6 +466,70 @@ test_settings (void)
   g_settings_reset (settings, "base-map");
 }
 
+/* Search as you type must keep up with typing on a workspace of 500 places. */
+static void
+test_many_places (void)
+{
+  g_autofree char *path = new_workspace ();
+  g_autoptr(GError) error = NULL;
+  ReachWindow *window;
+  GListModel *model;
+  gint64 start, slowest = 0;
+  const char * const queries[] = { "c", "co", "com", "comm", "community 12", "ls2", "" };
+
+  {
+    g_autoptr(ReachDb) db = reach_db_open (path, &error);
+
+    g_assert_no_error (error);
+    reach_db_begin (db, &error);
+    for (guint i = 0; i < 495; i++)
+      {
+        g_autoptr(ReachPlace) place = reach_place_new ();
+
+        place->name = g_strdup_printf ("Community venue %u", i);
+        place->category = i % REACH_N_PLACE_CATEGORIES;
+        place->is_venue = i % 2;
+        place->postcode = g_strdup_printf ("LS%u %uAB", 1 + i % 30, i % 10);
+        place->lat = 53.70 + (i % 25) * 0.01;
+        place->lon = -1.70 + (i / 25) * 0.015;
+        reach_places_insert (db, place, &error);
+        g_assert_no_error (error);
+      }
+    reach_db_commit (db, &error);
+    g_assert_no_error (error);
+  }
+
+  start = g_get_monotonic_time ();
+  window = open_window (path, 1200, 800);
+  g_test_message ("Opening 500 places and mapping the window: %.0f ms",
+                  (g_get_monotonic_time () - start) / 1000.0);
+  model = reach_window_get_places_model (window);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 500);
+
+  /* the map's tiles and the first frames are not the search's time */
+  wait_for_still_map (window);
+  wait_ms (500);
+
+  for (guint i = 0; i < G_N_ELEMENTS (queries); i++)
+    {
+      start = g_get_monotonic_time ();
+      reach_window_set_search (window, queries[i]);
+      slowest = MAX (slowest, g_get_monotonic_time () - start);
+      g_test_message ("“%s”: %u places in %.1f ms", queries[i], g_list_model_get_n_items (model),
+                      (g_get_monotonic_time () - start) / 1000.0);
+    }
+
+  g_test_message ("Slowest search: %.1f ms", slowest / 1000.0);
+  g_assert_cmpint (slowest, <, 100 * 1000);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 500);
+
+  reach_window_set_search (window, "community 12");
+  /* "community" matches every venue; "12" prefixes 12, 120–129 */
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 11);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static void
 test_add_mode (void)
 {
@@ -855,6 +919,7 @@ main (int   argc,
   g_test_add_func ("/window/delete-and-undo", test_delete_and_undo);
   g_test_add_func ("/window/reopen-last", test_reopen_last);
   g_test_add_func ("/window/settings", test_settings);
+  g_test_add_func ("/window/many-places", test_many_places);
   g_test_add_func ("/window/add-mode", test_add_mode);
   g_test_add_func ("/window/edit", test_edit);
   g_test_add_func ("/window/demo", test_demo);

@@ -441,25 +441,18 @@ on_selection_changed (ReachWindow *self)
   update_actions (self);
 }
 
+/* The list shows the places that match the search; the map shows them all. */
 static void
-reload_places (ReachWindow *self)
+refresh_list (ReachWindow *self)
 {
   g_autoptr(GPtrArray) results = NULL;
   g_autoptr(GError) error = NULL;
   const char *search = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
   guint position;
 
-  g_clear_pointer (&self->all_places, g_ptr_array_unref);
-
-  if (self->db != NULL)
+  if (self->db != NULL && self->all_places != NULL)
     {
-      self->all_places = reach_places_list (self->db, NULL, &error);
-      if (self->all_places == NULL)
-        {
-          show_error (self, _("Could Not Read the Places"), error);
-          g_clear_error (&error);
-        }
-      else if (search != NULL && *search != '\0')
+      if (search != NULL && *search != '\0')
         {
           results = reach_places_list (self->db, search, &error);
           /* a search the index cannot parse simply finds nothing */
@@ -477,6 +470,29 @@ reload_places (ReachWindow *self)
   gtk_single_selection_set_selected (self->selection, position);
   self->reloading = FALSE;
 
+  /* A place the search hides is no longer selected: the details close. */
+  if (position == GTK_INVALID_LIST_POSITION)
+    self->selected_id = 0;
+  on_selection_changed (self);
+
+  update_count (self);
+  update_panel_page (self);
+}
+
+static void
+reload_places (ReachWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_clear_pointer (&self->all_places, g_ptr_array_unref);
+
+  if (self->db != NULL)
+    {
+      self->all_places = reach_places_list (self->db, NULL, &error);
+      if (self->all_places == NULL)
+        show_error (self, _("Could Not Read the Places"), error);
+    }
+
   if (self->places_layer != NULL)
     {
       g_autoptr(GPtrArray) none = g_ptr_array_new ();
@@ -485,13 +501,7 @@ reload_places (ReachWindow *self)
                                      self->all_places ? self->all_places : none);
     }
 
-  /* A place the search hides is no longer selected: the details close. */
-  if (position == GTK_INVALID_LIST_POSITION)
-    self->selected_id = 0;
-  on_selection_changed (self);
-
-  update_count (self);
-  update_panel_page (self);
+  refresh_list (self);
 }
 
 static void
@@ -524,7 +534,7 @@ reload_areas (ReachWindow *self)
 static void
 on_search_changed (ReachWindow *self)
 {
-  reload_places (self);
+  refresh_list (self);
 }
 
 /* ---- workspaces --------------------------------------------------------- */
@@ -1178,6 +1188,12 @@ reach_window_dispose (GObject *object)
 
   g_clear_handle_id (&self->fit_idle_id, g_source_remove);
 
+  /* the search entry may outlive the window a moment, with a search pending */
+  if (self->search_entry != NULL)
+    g_signal_handlers_disconnect_by_data (self->search_entry, self);
+  if (self->selection != NULL)
+    g_signal_handlers_disconnect_by_data (self->selection, self);
+
   gtk_widget_dispose_template (GTK_WIDGET (self), REACH_TYPE_WINDOW);
 
   g_clear_object (&self->selection);
@@ -1376,7 +1392,7 @@ reach_window_set_search (ReachWindow *self,
   g_signal_handlers_block_by_func (self->search_entry, on_search_changed, self);
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), text ? text : "");
   g_signal_handlers_unblock_by_func (self->search_entry, on_search_changed, self);
-  reload_places (self);
+  refresh_list (self);
 }
 
 void
