@@ -200,7 +200,7 @@ test_leeds_libraries (Fixture       *f,
   g_assert_cmpuint (places->len, >=, 1);
   first = g_ptr_array_index (places, 0);
   g_assert_cmpstr (first->name, ==, "Allerton Bywater");
-  g_assert_cmpstr (first->postcode, ==, "WF102DY");
+  g_assert_cmpstr (first->postcode, ==, "WF10 2DY");
   g_assert_cmpstr (first->address, ==, "The Old School, Vicars Terrace, Allerton Bywater");
   g_assert_cmpfloat_with_epsilon (first->lat, 53.7500350846355, 1e-12);
   g_assert_cmpfloat_with_epsilon (first->lon, -1.37876125956171, 1e-12);

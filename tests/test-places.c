@@ -155,6 +155,29 @@ test_search_and_bbox (void)
   g_assert_cmpuint (found->len, ==, 2);
 }
 
+static void
+test_postcodes (void)
+{
+  const struct { const char *in, *out; } cases[] = {
+    { "LS121UQ", "LS12 1UQ" },
+    { " ls18 5hb ", "LS18 5HB" },
+    { "WF102DY", "WF10 2DY" },
+    { "M1 1AE", "M1 1AE" },
+    { "EC1A1BB", "EC1A 1BB" },
+    { "SW1A  2AA", "SW1A 2AA" },
+    { "not known", "not known" },
+    { "12345", "12345" },
+    { "", "" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *out = reach_postcode_normalize (cases[i].in);
+      g_assert_cmpstr (out, ==, cases[i].out);
+    }
+  g_assert_null (reach_postcode_normalize (NULL));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -165,6 +188,7 @@ main (int   argc,
   g_test_add_func ("/places/update-and-delete", test_update_and_delete);
   g_test_add_func ("/places/validation", test_validation);
   g_test_add_func ("/places/search-and-bbox", test_search_and_bbox);
+  g_test_add_func ("/places/postcodes", test_postcodes);
 
   return g_test_run ();
 }

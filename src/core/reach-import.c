@@ -729,7 +729,7 @@ read_csv_place (ReachImport       *self,
   place->address = cols->column[COL_ADDRESS] >= 0
                    ? strip_dup (field (row, cols->column[COL_ADDRESS]))
                    : join_address (row, cols);
-  place->postcode = strip_dup (field (row, cols->column[COL_POSTCODE]));
+  place->postcode = reach_postcode_normalize (field (row, cols->column[COL_POSTCODE]));
   place->opening_hours = strip_dup (field (row, cols->column[COL_HOURS]));
   place->website = fix_website (field (row, cols->column[COL_WEBSITE]), &counts->n_websites_fixed);
   place->phone = strip_dup (field (row, cols->column[COL_PHONE]));
@@ -1395,10 +1395,11 @@ fill_place_text (ReachImport  *self,
   static const char * const email[] = { "email", "contact:email", NULL };
   static const char * const hours[] = { "opening_hours", "hours", NULL };
   g_autofree char *url = prop_any (p, website);
+  g_autofree char *raw_postcode = prop_any (p, postcode);
   g_autofree char *source = p->props ? value_text (json_object_get_member (p->props, "source")) : NULL;
 
   place->address = osm_address (p);
-  place->postcode = prop_any (p, postcode);
+  place->postcode = reach_postcode_normalize (raw_postcode);
   place->phone = prop_any (p, phone);
   place->email = prop_any (p, email);
   place->opening_hours = prop_any (p, hours);

@@ -232,3 +232,48 @@ reach_place_validate (ReachPlace  *self,
 
   return TRUE;
 }
+
+/* Outward code (A9, A99, AA9, AA99, A9A, AA9A) then inward code (9AA). */
+static gboolean
+looks_like_uk_postcode (const char *s,
+                        gsize       len)
+{
+  gsize i = 0;
+
+  if (len < 5 || len > 7)
+    return FALSE;
+
+  if (!g_ascii_isalpha (s[len - 1]) || !g_ascii_isalpha (s[len - 2]) || !g_ascii_isdigit (s[len - 3]))
+    return FALSE;
+
+  while (i < len - 3 && g_ascii_isalpha (s[i]))
+    i++;
+  if (i < 1 || i > 2 || !g_ascii_isdigit (s[i]))
+    return FALSE;
+  for (i++; i < len - 3; i++)
+    if (!g_ascii_isalnum (s[i]))
+      return FALSE;
+
+  return TRUE;
+}
+
+char *
+reach_postcode_normalize (const char *text)
+{
+  g_autoptr(GString) compact = g_string_new (NULL);
+  g_autofree char *trimmed = NULL;
+
+  if (text == NULL)
+    return NULL;
+
+  trimmed = g_strstrip (g_strdup (text));
+  for (const char *p = trimmed; *p != '\0'; p++)
+    if (*p != ' ')
+      g_string_append_c (compact, g_ascii_toupper (*p));
+
+  if (!looks_like_uk_postcode (compact->str, compact->len))
+    return g_steal_pointer (&trimmed);
+
+  g_string_insert_c (compact, compact->len - 3, ' ');
+  return g_string_free (g_steal_pointer (&compact), FALSE);
+}

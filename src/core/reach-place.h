@@ -86,6 +86,10 @@ const char         *reach_access_label              (ReachAccess          access
 gboolean            reach_access_from_string        (const char          *str,
                                                      ReachAccess         *access);
 
+/* "ls121uq" → "LS12 1UQ": a UK postcode in its usual form; anything that is
+ * not a UK postcode comes back trimmed but otherwise as it was. */
+char               *reach_postcode_normalize        (const char          *text);
+
 /* Checks a place before it is saved; the message says which field and why. */
 gboolean            reach_place_validate            (ReachPlace          *self,
                                                      GError             **error);
