@@ -20,6 +20,7 @@
 #include "reach-style.h"
 #include "reach-testutil.h"
 #include "reach-window.h"
+#include "reach-workspace.h"
 
 typedef struct
 {
@@ -531,6 +532,52 @@ test_many_places (void)
 }
 
 static void
+test_workspace_files (void)
+{
+  g_autofree char *path = new_workspace ();
+  g_autofree char *dir = reach_test_tmpdir ();
+  g_autofree char *junk = g_build_filename (dir, "notes.reach", NULL);
+  g_autofree char *missing = g_build_filename (dir, "missing.reach", NULL);
+  g_autoptr(ReachDb) db = NULL;
+  g_autoptr(GPtrArray) places = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = NULL;
+  ReachWindow *window;
+
+  /* a file that is not a workspace: an error, and the window keeps what it had */
+  g_assert_true (g_file_set_contents (junk, "These are my notes, not a database.\n", -1, NULL));
+  window = open_window (path, 1000, 700);
+  g_assert_false (reach_window_open_workspace (window, junk, &error));
+  g_assert_nonnull (error);
+  g_test_message ("%s", error->message);
+  g_clear_error (&error);
+  g_assert_cmpstr (reach_db_get_path (reach_window_get_db (window)), ==, path);
+  g_assert_cmpuint (g_list_model_get_n_items (reach_window_get_places_model (window)), ==,
+                    G_N_ELEMENTS (samples));
+
+  /* a file that is not there is not made: opening is not creating */
+  g_assert_false (reach_window_open_workspace (window, missing, &error));
+  g_assert_error (error, REACH_WORKSPACE_ERROR, REACH_WORKSPACE_ERROR_MISSING);
+  g_clear_error (&error);
+  g_assert_false (g_file_test (missing, G_FILE_TEST_EXISTS));
+  gtk_window_destroy (GTK_WINDOW (window));
+
+  /* names: the file's, without .reach */
+  db = reach_workspace_open (path, &error);
+  g_assert_no_error (error);
+  name = reach_workspace_dup_name (db);
+  g_assert_cmpstr (name, ==, "Engagement");
+  g_clear_object (&db);
+
+  /* New Workspace over an old file replaces it: the chooser asked first */
+  db = reach_workspace_create (path, &error);
+  g_assert_no_error (error);
+  places = reach_places_list (db, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (places->len, ==, 0);
+}
+
+static void
 test_add_mode (void)
 {
   g_autofree char *path = new_workspace ();
@@ -717,6 +764,9 @@ luminance (const Pixels *px,
   return 0.2126 * r + 0.7152 * g + 0.0722 * b;
 }
 
+static void save_png (GdkTexture *texture,
+                      const char *name);
+
 static gboolean
 has_colour_near (const Pixels     *px,
                  int               cx,
@@ -830,6 +880,25 @@ screenshot (gconstpointer data)
   }
 
   g_free (px.data);
+
+  if (narrow)
+    {
+      g_autoptr(GdkTexture) panel = NULL;
+      g_autofree char *panel_png = g_strdup_printf ("window-%s-panel.png", which);
+      g_autoptr(GVariant) shown = NULL;
+
+      /* folded: the panel starts hidden and F9 (win.show-panel) brings it over the map */
+      shown = g_action_group_get_action_state (G_ACTION_GROUP (window), "show-panel");
+      g_assert_false (g_variant_get_boolean (shown));
+      g_action_group_activate_action (G_ACTION_GROUP (window), "show-panel", NULL);
+      wait_ms (600);
+      panel = render (GTK_WIDGET (window));
+      save_png (panel, panel_png);
+      px = download (panel);
+      g_assert_cmpint (count_ink (&px, 10, 110, 300, 500), >, 500);
+      g_free (px.data);
+    }
+
   gtk_window_destroy (GTK_WINDOW (window));
   adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
 }
@@ -919,6 +988,7 @@ main (int   argc,
   g_test_add_func ("/window/delete-and-undo", test_delete_and_undo);
   g_test_add_func ("/window/reopen-last", test_reopen_last);
   g_test_add_func ("/window/settings", test_settings);
+  g_test_add_func ("/window/workspace-files", test_workspace_files);
   g_test_add_func ("/window/many-places", test_many_places);
   g_test_add_func ("/window/add-mode", test_add_mode);
   g_test_add_func ("/window/edit", test_edit);

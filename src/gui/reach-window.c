@@ -537,6 +537,25 @@ on_search_changed (ReachWindow *self)
   refresh_list (self);
 }
 
+/* Enter in the search goes to the first match. */
+static void
+on_search_activate (ReachWindow *self)
+{
+  if (g_list_model_get_n_items (G_LIST_MODEL (self->places)) == 0)
+    return;
+
+  refresh_list (self);
+  gtk_single_selection_set_selected (self->selection, 0);
+  gtk_widget_grab_focus (GTK_WIDGET (self->place_list));
+}
+
+/* Escape in the search clears it, as GNOME's searches do. */
+static void
+on_search_stop (ReachWindow *self)
+{
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+}
+
 /* ---- workspaces --------------------------------------------------------- */
 
 static void
@@ -1302,6 +1321,10 @@ reach_window_init (ReachWindow *self)
 
   g_signal_connect_swapped (self->search_entry, "search-changed",
                             G_CALLBACK (on_search_changed), self);
+  g_signal_connect_swapped (self->search_entry, "activate",
+                            G_CALLBACK (on_search_activate), self);
+  g_signal_connect_swapped (self->search_entry, "stop-search",
+                            G_CALLBACK (on_search_stop), self);
   gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self->place_list));
 
   click = gtk_gesture_click_new ();
