@@ -70,6 +70,8 @@ struct _ReachWindow
 G_DEFINE_FINAL_TYPE (ReachWindow, reach_window, ADW_TYPE_APPLICATION_WINDOW)
 
 static void reload_places (ReachWindow *self);
+static void set_adding    (ReachWindow *self,
+                           gboolean     adding);
 
 /* ---- messages ---------------------------------------------------------- */
 
@@ -595,6 +597,7 @@ reach_window_set_db (ReachWindow *self,
 
   g_clear_object (&self->deleted);
   self->selected_id = 0;
+  set_adding (self, FALSE);
   g_signal_handlers_block_by_func (self->search_entry, on_search_changed, self);
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
   g_signal_handlers_unblock_by_func (self->search_entry, on_search_changed, self);
@@ -1335,7 +1338,7 @@ reach_window_init (ReachWindow *self)
   load_base_map (self);
   set_up_layers (self);
 
-  reach_window_set_db (self, NULL);
+  /* no workspace yet: the first-run page */
   gtk_stack_set_visible_child_name (self->main_stack, "welcome");
   gtk_widget_set_visible (self->panel_button, FALSE);
   gtk_widget_set_visible (self->add_button, FALSE);
