@@ -140,8 +140,8 @@ fill_contact (ReachPlaceDetails *self,
           : g_strconcat ("https://", place->website, NULL);
 
   add_row (self->contact_list, _("Phone"), place->phone, tel, "phone-symbolic");
-  add_row (self->contact_list, _("Website"), place->website, web, "web-browser-symbolic");
-  add_row (self->contact_list, _("Email"), place->email, mailto, "mail-send-symbolic");
+  add_row (self->contact_list, _("Website"), place->website, web, "adw-external-link-symbolic");
+  add_row (self->contact_list, _("Email"), place->email, mailto, "adw-mail-send-symbolic");
 
   any = gtk_widget_get_first_child (GTK_WIDGET (self->contact_list)) != NULL;
   gtk_widget_set_visible (self->contact_heading, any);
