@@ -1296,8 +1296,10 @@ set_up_list (ReachWindow *self)
   gtk_list_view_set_model (self->place_list, GTK_SELECTION_MODEL (self->selection));
   g_signal_connect (self->place_list, "activate", G_CALLBACK (on_list_activate), self);
 
-  /* Delete works where a place has the focus, never in the search entry. */
+  /* Delete works where a place has the focus, never in the search entry.
+   * In the capture phase: the search entry's key capture would take it. */
   keys = gtk_shortcut_controller_new ();
+  gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
   shortcut = gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Delete, 0),
                                gtk_named_action_new ("win.delete-place"));
   gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (keys), shortcut);
