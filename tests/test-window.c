@@ -13,6 +13,7 @@
 #include <shumate/shumate.h>
 
 #include "reach-application.h"
+#include "reach-import-dialog.h"
 #include "reach-place-details.h"
 #include "reach-place-editor.h"
 #include "reach-places-layer.h"
@@ -604,7 +605,7 @@ test_add_mode (void)
 }
 
 static GtkWindow *
-find_editor (void)
+find_toplevel (GType type)
 {
   /* the list is GTK's own, not a copy: no unref */
   GListModel *toplevels = gtk_window_get_toplevels ();
@@ -614,11 +615,42 @@ find_editor (void)
       GtkWindow *window = g_list_model_get_item (toplevels, i);
 
       g_object_unref (window);
-      if (REACH_IS_PLACE_EDITOR (window))
+      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type))
         return window;
     }
 
   return NULL;
+}
+
+static void
+test_import_opens_dialog (void)
+{
+  g_autofree char *path = new_workspace ();
+  ReachWindow *window = open_window (path, 1000, 700);
+  GtkWindow *dialog;
+
+  g_assert_null (find_toplevel (REACH_TYPE_IMPORT_DIALOG));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.import-places", NULL);
+  dialog = find_toplevel (REACH_TYPE_IMPORT_DIALOG);
+  g_assert_nonnull (dialog);
+  g_assert_true (gtk_window_get_transient_for (dialog) == GTK_WINDOW (window));
+  g_assert_true (gtk_window_get_modal (dialog));
+  gtk_window_destroy (dialog);
+  wait_ms (100);
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.import-areas", NULL);
+  dialog = find_toplevel (REACH_TYPE_IMPORT_DIALOG);
+  g_assert_nonnull (dialog);
+  gtk_window_destroy (dialog);
+  wait_ms (100);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static GtkWindow *
+find_editor (void)
+{
+  return find_toplevel (REACH_TYPE_PLACE_EDITOR);
 }
 
 static void
@@ -992,6 +1024,7 @@ main (int   argc,
   g_test_add_func ("/window/many-places", test_many_places);
   g_test_add_func ("/window/add-mode", test_add_mode);
   g_test_add_func ("/window/edit", test_edit);
+  g_test_add_func ("/window/import-opens-dialog", test_import_opens_dialog);
   g_test_add_func ("/window/demo", test_demo);
   g_test_add_func ("/window/states", test_states);
   g_test_add_data_func ("/window/screenshot/wide-light", "wide-light", screenshot);
