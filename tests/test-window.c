@@ -692,6 +692,32 @@ test_edit (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* reach FILE.reach: the application opens it in its window */
+static void
+test_open_file (void)
+{
+  g_autofree char *path = new_workspace ();
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  GtkWindow *active;
+
+  g_assert_null (gtk_application_get_active_window (GTK_APPLICATION (app)));
+  g_application_open (G_APPLICATION (app), &file, 1, "");
+  active = gtk_application_get_active_window (GTK_APPLICATION (app));
+  g_assert_true (REACH_IS_WINDOW (active));
+  g_assert_nonnull (reach_window_get_db (REACH_WINDOW (active)));
+  g_assert_cmpstr (reach_db_get_path (reach_window_get_db (REACH_WINDOW (active))), ==, path);
+  wait_until_mapped (GTK_WIDGET (active));
+  g_assert_cmpuint (g_list_model_get_n_items (reach_window_get_places_model (REACH_WINDOW (active))),
+                    ==, G_N_ELEMENTS (samples));
+
+  /* app.open-demo uses the same window */
+  g_action_group_activate_action (G_ACTION_GROUP (app), "open-demo", NULL);
+  g_assert_true (gtk_application_get_active_window (GTK_APPLICATION (app)) == active);
+  g_assert_true (reach_db_is_demo (reach_window_get_db (REACH_WINDOW (active))));
+
+  gtk_window_destroy (active);
+}
+
 static void
 test_demo (void)
 {
@@ -1026,6 +1052,7 @@ main (int   argc,
   g_test_add_func ("/window/edit", test_edit);
   g_test_add_func ("/window/import-opens-dialog", test_import_opens_dialog);
   g_test_add_func ("/window/demo", test_demo);
+  g_test_add_func ("/window/open-file", test_open_file);
   g_test_add_func ("/window/states", test_states);
   g_test_add_data_func ("/window/screenshot/wide-light", "wide-light", screenshot);
   g_test_add_data_func ("/window/screenshot/wide-dark", "wide-dark", screenshot);
