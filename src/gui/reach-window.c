@@ -72,6 +72,7 @@ G_DEFINE_FINAL_TYPE (ReachWindow, reach_window, ADW_TYPE_APPLICATION_WINDOW)
 static void reload_places (ReachWindow *self);
 static void set_adding    (ReachWindow *self,
                            gboolean     adding);
+static gboolean is_adding (ReachWindow *self);
 
 /* ---- messages ---------------------------------------------------------- */
 
@@ -551,11 +552,14 @@ on_search_activate (ReachWindow *self)
   gtk_widget_grab_focus (GTK_WIDGET (self->place_list));
 }
 
-/* Escape in the search clears it, as GNOME's searches do. */
+/* Escape in the search leaves add mode first, then clears the search. */
 static void
 on_search_stop (ReachWindow *self)
 {
-  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+  if (is_adding (self))
+    set_adding (self, FALSE);
+  else
+    gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
 }
 
 /* ---- workspaces --------------------------------------------------------- */
