@@ -138,6 +138,38 @@ test_newer_schema_refused (void)
 }
 
 static void
+test_foreign_database_untouched (void)
+{
+  g_autofree char *dir = reach_test_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "other.sqlite", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ReachDb) db = NULL;
+  sqlite3 *handle;
+  sqlite3_stmt *stmt;
+
+  g_assert_cmpint (sqlite3_open (path, &handle), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (handle, "CREATE TABLE recipe (name TEXT)", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (handle);
+
+  db = reach_db_open (path, &error);
+  g_assert_null (db);
+  g_assert_error (error, REACH_DB_ERROR, REACH_DB_ERROR_NOT_A_WORKSPACE);
+  g_assert_nonnull (strstr (error->message, path));
+
+  /* nothing of Reach was added to it */
+  g_assert_cmpint (sqlite3_open (path, &handle), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (handle, "SELECT count(*) FROM sqlite_master", -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, 1);
+  sqlite3_finalize (stmt);
+  g_assert_cmpint (sqlite3_prepare_v2 (handle, "PRAGMA journal_mode", -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  g_assert_cmpstr ((const char *) sqlite3_column_text (stmt, 0), ==, "delete");
+  sqlite3_finalize (stmt);
+  sqlite3_close (handle);
+}
+
+static void
 test_nested_transactions (void)
 {
   g_autofree char *dir = reach_test_tmpdir ();
@@ -200,6 +232,7 @@ main (int   argc,
   g_test_add_func ("/db/reopen-keeps-data", test_reopen_keeps_data);
   g_test_add_func ("/db/not-a-database", test_not_a_database);
   g_test_add_func ("/db/newer-schema-refused", test_newer_schema_refused);
+  g_test_add_func ("/db/foreign-database-untouched", test_foreign_database_untouched);
   g_test_add_func ("/db/nested-transactions", test_nested_transactions);
   g_test_add_func ("/db/constraints-report-sqlite-message", test_constraints_report_sqlite_message);
   g_test_add_func ("/db/counts", test_counts);

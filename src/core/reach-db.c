@@ -198,18 +198,44 @@ reach_db_latest_schema_version (void)
   return reach_schema_n_migrations ();
 }
 
-int
-reach_db_get_schema_version (ReachDb *self)
+static int
+query_int (ReachDb    *self,
+           const char *sql)
 {
-  sqlite3_stmt *stmt = reach_db_prepare (self, "PRAGMA user_version", NULL);
-  int version = 0;
+  sqlite3_stmt *stmt = reach_db_prepare (self, sql, NULL);
+  int value = 0;
 
   if (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
-    version = sqlite3_column_int (stmt, 0);
+    value = sqlite3_column_int (stmt, 0);
   if (stmt != NULL)
     sqlite3_reset (stmt);
 
-  return version;
+  return value;
+}
+
+int
+reach_db_get_schema_version (ReachDb *self)
+{
+  return query_int (self, "PRAGMA user_version");
+}
+
+/* "Reac" in the SQLite header marks a file as a workspace. */
+#define REACH_APPLICATION_ID 0x52656163
+
+/* Never add Reach's tables to someone else's database. */
+static gboolean
+check_is_workspace (ReachDb  *self,
+                    GError  **error)
+{
+  int app_id = query_int (self, "PRAGMA application_id");
+
+  if (app_id == REACH_APPLICATION_ID ||
+      (app_id == 0 && query_int (self, "SELECT count(*) FROM sqlite_master") == 0))
+    return TRUE;
+
+  g_set_error (error, REACH_DB_ERROR, REACH_DB_ERROR_NOT_A_WORKSPACE,
+               "it is an SQLite database, but not a Reach workspace");
+  return FALSE;
 }
 
 static gboolean
@@ -219,17 +245,20 @@ migrate (ReachDb  *self,
   int version = reach_db_get_schema_version (self);
   int latest = reach_schema_n_migrations ();
 
+
   if (version > latest)
     {
       g_set_error (error, REACH_DB_ERROR, REACH_DB_ERROR_NEWER_SCHEMA,
-                   "%s was made by a newer version of Reach (schema %d, this version knows %d)",
-                   self->path, version, latest);
+                   "it was made by a newer version of Reach (schema %d, this version knows %d)",
+                   version, latest);
       return FALSE;
     }
 
   for (int i = version; i < latest; i++)
     {
-      g_autofree char *bump = g_strdup_printf ("PRAGMA user_version = %d", i + 1);
+      g_autofree char *bump = g_strdup_printf ("PRAGMA user_version = %d;"
+                                               "PRAGMA application_id = %d",
+                                               i + 1, REACH_APPLICATION_ID);
 
       g_debug ("Migrating %s to schema %d", self->path, i + 1);
 
@@ -295,7 +324,8 @@ reach_db_open (const char  *path,
   sqlite3_busy_timeout (self->handle, 5000);
 
   /* journal_mode reads the header, so this is where a non-database fails */
-  if (!reach_db_exec (self,
+  if (!check_is_workspace (self, error) ||
+      !reach_db_exec (self,
                       "PRAGMA journal_mode = WAL;"
                       "PRAGMA foreign_keys = ON;"
                       "PRAGMA secure_delete = ON;"

@@ -18,6 +18,7 @@ typedef enum
   REACH_DB_ERROR_NEWER_SCHEMA,
   REACH_DB_ERROR_NOT_FOUND,
   REACH_DB_ERROR_INVALID,
+  REACH_DB_ERROR_NOT_A_WORKSPACE,
 } ReachDbError;
 
 #define REACH_TYPE_DB (reach_db_get_type ())
