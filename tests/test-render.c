@@ -363,7 +363,13 @@ assert_enlarged_is (GBytes     *ancestor,
   g_autoptr(GError) error = NULL;
   g_autoptr(GBytes) tile = reach_tile_image_enlarge (ancestor, levels, x, y, 256, &error);
   Reader reader = { tile, 0 };
+  double wash = reach_tile_image_wash (levels);
   cairo_surface_t *surface;
+
+  /* the deeper the enlargement, the paler, so overlays stay readable */
+  color.red += (1 - color.red) * wash;
+  color.green += (1 - color.green) * wash;
+  color.blue += (1 - color.blue) * wash;
 
   g_assert_no_error (error);
   surface = cairo_image_surface_create_from_png_stream (read_bytes, &reader);
@@ -384,6 +390,10 @@ test_enlarge_tile (void)
   g_autoptr(GError) error = NULL;
   g_autoptr(GBytes) none = NULL;
   cairo_surface_t *surface;
+
+  g_assert_cmpfloat (reach_tile_image_wash (1), ==, 0);
+  g_assert_cmpfloat (reach_tile_image_wash (2), >, 0);
+  g_assert_cmpfloat (reach_tile_image_wash (9), <, 0.6);
 
   /* One level down, tile (1, 1) is the bottom-right quarter. */
   assert_enlarged_is (png, 1, 1, 1, (ReachColor) { 0, 0, 0 });

@@ -20,6 +20,35 @@ decode (GBytes  *bytes,
   return gdk_pixbuf_new_from_stream (stream, NULL, error);
 }
 
+double
+reach_tile_image_wash (guint levels)
+{
+  return levels < 2 ? 0 : MIN (0.15 * levels, 0.55);
+}
+
+static void
+wash (GdkPixbuf *pixbuf,
+      double     amount)
+{
+  int width = gdk_pixbuf_get_width (pixbuf);
+  int height = gdk_pixbuf_get_height (pixbuf);
+  int channels = gdk_pixbuf_get_n_channels (pixbuf);
+  int rowstride = gdk_pixbuf_get_rowstride (pixbuf);
+  guint8 *pixels = gdk_pixbuf_get_pixels (pixbuf);
+
+  if (amount <= 0)
+    return;
+
+  for (int j = 0; j < height; j++)
+    {
+      guint8 *p = pixels + j * rowstride;
+
+      for (int i = 0; i < width; i++, p += channels)
+        for (int c = 0; c < 3; c++)
+          p[c] = (guint8) (p[c] + (255 - p[c]) * amount + 0.5);
+    }
+}
+
 GBytes *
 reach_tile_image_enlarge (GBytes  *ancestor,
                           guint    levels,
@@ -50,6 +79,7 @@ reach_tile_image_enlarge (GBytes  *ancestor,
   gdk_pixbuf_scale (source, scaled, 0, 0, size, size,
                     -sub_x * size, -sub_y * size, factor, factor,
                     GDK_INTERP_BILINEAR);
+  wash (scaled, reach_tile_image_wash (levels));
 
   /* Fast compression: these are made on demand and thrown away. */
   if (!gdk_pixbuf_save_to_buffer (scaled, &buffer, &len, "png", error,
