@@ -14,6 +14,7 @@
 
 #include "reach-application.h"
 #include "reach-import-dialog.h"
+#include "reach-map-legend.h"
 #include "reach-place-details.h"
 #include "reach-place-editor.h"
 #include "reach-places-layer.h"
@@ -974,6 +975,65 @@ save_png (GdkTexture *texture,
 
 /* The pages a user meets before there are places: welcome, an empty
  * workspace, add mode, and the demo. */
+static GtkWidget *
+find_widget_of_type (GtkWidget *root,
+                     GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_widget_of_type (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* The key explains every category colour on the map, and can be hidden. */
+static void
+test_legend (void)
+{
+  g_autofree char *path = new_workspace ();
+  ReachWindow *window = open_window (path, 1200, 800);
+  GtkWidget *legend = find_widget_of_type (GTK_WIDGET (window), REACH_TYPE_MAP_LEGEND);
+  g_autoptr(GdkTexture) texture = NULL;
+  graphene_rect_t bounds;
+  Pixels px;
+
+  g_assert_nonnull (legend);
+  wait_for_still_map (window);
+  g_assert_true (gtk_widget_get_mapped (legend));
+  g_assert_true (gtk_widget_compute_bounds (legend, GTK_WIDGET (window), &bounds));
+  g_assert_cmpfloat (bounds.size.width, >, 100);
+
+  texture = render (GTK_WIDGET (window));
+  px = download (texture);
+  for (guint c = 0; c < REACH_N_PLACE_CATEGORIES; c++)
+    {
+      ReachColor want = reach_style_category_color (c);
+      gboolean seen = FALSE;
+
+      /* the symbols run down the legend's left edge */
+      for (int y = bounds.origin.y; y < bounds.origin.y + bounds.size.height && !seen; y += 4)
+        seen = has_colour_near (&px, bounds.origin.x + 20, y, 4, &want);
+      g_assert_true (seen);
+    }
+  g_free (px.data);
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-legend", NULL);
+  g_assert_false (gtk_widget_get_visible (legend));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-legend", NULL);
+  g_assert_true (gtk_widget_get_visible (legend));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static void
 test_states (void)
 {
@@ -1054,6 +1114,7 @@ main (int   argc,
   g_test_add_func ("/window/demo", test_demo);
   g_test_add_func ("/window/open-file", test_open_file);
   g_test_add_func ("/window/states", test_states);
+  g_test_add_func ("/window/legend", test_legend);
   g_test_add_data_func ("/window/screenshot/wide-light", "wide-light", screenshot);
   g_test_add_data_func ("/window/screenshot/wide-dark", "wide-dark", screenshot);
   g_test_add_data_func ("/window/screenshot/narrow-light", "narrow-light", screenshot);

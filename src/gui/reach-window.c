@@ -14,6 +14,7 @@
 #include "reach-areas-layer.h"
 #include "reach-base-map.h"
 #include "reach-import-dialog.h"
+#include "reach-map-legend.h"
 #include "reach-place-details.h"
 #include "reach-place-editor.h"
 #include "reach-place-row.h"
@@ -63,6 +64,7 @@ struct _ReachWindow
   GtkLabel           *count_label;
   ShumateSimpleMap   *map;
   GtkRevealer        *details_revealer;
+  GtkWidget          *legend;
   ReachPlaceDetails  *details;
   GtkRevealer        *hint_revealer;
 };
@@ -1156,6 +1158,7 @@ set_up_window_actions (ReachWindow *self)
 {
   g_autofree char *base_map = g_settings_get_string (self->settings, "base-map");
   g_autoptr(GPropertyAction) show_panel = NULL;
+  g_autoptr(GPropertyAction) show_legend = NULL;
   const GActionEntry entries[] = {
     { "add-place", NULL, NULL, "false", add_place_change_state },
     { "base-map", NULL, "s", "'offline'", base_map_change_state },
@@ -1168,6 +1171,8 @@ set_up_window_actions (ReachWindow *self)
 
   show_panel = g_property_action_new ("show-panel", self->flap, "reveal-flap");
   g_action_map_add_action (G_ACTION_MAP (self), G_ACTION (show_panel));
+  show_legend = g_property_action_new ("show-legend", self->legend, "visible");
+  g_action_map_add_action (G_ACTION_MAP (self), G_ACTION (show_legend));
 }
 
 static void
@@ -1245,6 +1250,7 @@ reach_window_class_init (ReachWindowClass *klass)
 
   g_type_ensure (SHUMATE_TYPE_SIMPLE_MAP);
   g_type_ensure (REACH_TYPE_PLACE_DETAILS);
+  g_type_ensure (REACH_TYPE_MAP_LEGEND);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/reachmap/Reach/reach-window.ui");
   gtk_widget_class_bind_template_child (widget_class, ReachWindow, toast_overlay);
@@ -1259,6 +1265,7 @@ reach_window_class_init (ReachWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ReachWindow, count_label);
   gtk_widget_class_bind_template_child (widget_class, ReachWindow, map);
   gtk_widget_class_bind_template_child (widget_class, ReachWindow, details_revealer);
+  gtk_widget_class_bind_template_child (widget_class, ReachWindow, legend);
   gtk_widget_class_bind_template_child (widget_class, ReachWindow, details);
   gtk_widget_class_bind_template_child (widget_class, ReachWindow, hint_revealer);
 
