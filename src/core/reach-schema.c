@@ -252,6 +252,12 @@ static const char * const migrations[] = {
   "  row_id    INTEGER,\n"
   "  action    TEXT NOT NULL CHECK (action IN ('insert', 'update', 'delete', 'import', 'erase'))\n"
   ");\n",
+
+  /* 2: contacts, consent and the reference classifications */
+  "SELECT 1;\n",
+
+  /* 3: community groups, activities and feedback */
+  "SELECT 1;\n",
 };
 
 int
