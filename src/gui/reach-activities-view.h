@@ -1,0 +1,22 @@
+/* reach-activities-view.h — the activities page of the main window
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "reach-db.h"
+
+G_BEGIN_DECLS
+
+#define REACH_TYPE_ACTIVITIES_VIEW (reach_activities_view_get_type ())
+G_DECLARE_FINAL_TYPE (ReachActivitiesView, reach_activities_view, REACH, ACTIVITIES_VIEW, GtkWidget)
+
+GtkWidget *reach_activities_view_new    (void);
+
+/* Shows what db holds; db NULL empties the page.  The view keeps a ref. */
+void       reach_activities_view_set_db (ReachActivitiesView *self,
+                                         ReachDb             *db);
+
+G_END_DECLS
