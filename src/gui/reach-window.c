@@ -53,7 +53,13 @@ struct _ReachWindow
 
   /* template children */
   AdwToastOverlay    *toast_overlay;
-  AdwWindowTitle     *window_title;
+  AdwViewSwitcherTitle *switcher_title;
+  GtkWidget          *switcher_bar;
+  AdwViewStack       *view_stack;
+  AdwBin             *contacts_bin;
+  AdwBin             *groups_bin;
+  AdwBin             *activities_bin;
+  AdwBin             *feedback_bin;
   GtkWidget          *panel_button;
   GtkWidget          *add_button;
   GtkStack           *main_stack;
@@ -564,6 +570,89 @@ on_search_stop (ReachWindow *self)
     gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
 }
 
+/* ---- pages -------------------------------------------------------------- */
+
+/* In the order of the switcher, and of Alt+1…5. */
+static const char * const page_names[] = {
+  "map", "contacts", "groups", "activities", "feedback",
+};
+
+static gboolean
+on_map_page (ReachWindow *self)
+{
+  return g_strcmp0 (adw_view_stack_get_visible_child_name (self->view_stack), "map") == 0;
+}
+
+/* The places panel and Add Place belong to the map. */
+static void
+update_page_buttons (ReachWindow *self)
+{
+  gboolean map = self->db != NULL && on_map_page (self);
+
+  gtk_widget_set_visible (self->panel_button, map);
+  gtk_widget_set_visible (self->add_button, map);
+}
+
+static void
+on_page_changed (ReachWindow *self)
+{
+  if (!on_map_page (self) && is_adding (self))
+    set_adding (self, FALSE);
+
+  update_page_buttons (self);
+}
+
+static void
+page_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *param)
+{
+  ReachWindow *self = REACH_WINDOW (widget);
+
+  if (self->db == NULL)
+    return;
+
+  reach_window_set_page (self, g_variant_get_string (param, NULL));
+}
+
+/* Every page reads the workspace the window shows. */
+static void
+set_pages_db (ReachWindow *self)
+{
+}
+
+static void
+set_up_pages (ReachWindow *self)
+{
+  g_signal_connect_object (self->view_stack, "notify::visible-child-name",
+                           G_CALLBACK (on_page_changed), self, G_CONNECT_SWAPPED);
+}
+
+void
+reach_window_set_page (ReachWindow *self,
+                       const char  *name)
+{
+  g_return_if_fail (REACH_IS_WINDOW (self));
+  g_return_if_fail (name != NULL);
+
+  if (adw_view_stack_get_child_by_name (self->view_stack, name) != NULL)
+    adw_view_stack_set_visible_child_name (self->view_stack, name);
+}
+
+const char *
+reach_window_get_page (ReachWindow *self)
+{
+  g_return_val_if_fail (REACH_IS_WINDOW (self), NULL);
+  return adw_view_stack_get_visible_child_name (self->view_stack);
+}
+
+AdwViewStack *
+reach_window_get_view_stack (ReachWindow *self)
+{
+  g_return_val_if_fail (REACH_IS_WINDOW (self), NULL);
+  return self->view_stack;
+}
+
 /* ---- workspaces --------------------------------------------------------- */
 
 static void
@@ -574,8 +663,8 @@ update_title (ReachWindow *self)
 
   if (self->db == NULL)
     {
-      adw_window_title_set_title (self->window_title, _("Reach"));
-      adw_window_title_set_subtitle (self->window_title, NULL);
+      adw_view_switcher_title_set_title (self->switcher_title, _("Reach"));
+      adw_view_switcher_title_set_subtitle (self->switcher_title, NULL);
       gtk_window_set_title (GTK_WINDOW (self), _("Reach"));
       return;
     }
@@ -586,8 +675,8 @@ update_title (ReachWindow *self)
   else
     subtitle = reach_workspace_dup_location (self->db);
 
-  adw_window_title_set_title (self->window_title, name);
-  adw_window_title_set_subtitle (self->window_title, subtitle);
+  adw_view_switcher_title_set_title (self->switcher_title, name);
+  adw_view_switcher_title_set_subtitle (self->switcher_title, subtitle);
   gtk_window_set_title (GTK_WINDOW (self), name);
 }
 
@@ -612,8 +701,11 @@ reach_window_set_db (ReachWindow *self,
     g_settings_set_string (self->settings, "last-workspace", reach_db_get_path (db));
 
   gtk_stack_set_visible_child_name (self->main_stack, db ? "workspace" : "welcome");
-  gtk_widget_set_visible (self->panel_button, db != NULL);
-  gtk_widget_set_visible (self->add_button, db != NULL);
+  /* the pages switch only inside a workspace; the welcome page has a title */
+  adw_view_switcher_title_set_view_switcher_enabled (self->switcher_title, db != NULL);
+  gtk_widget_set_visible (self->switcher_bar, db != NULL);
+  update_page_buttons (self);
+  set_pages_db (self);
 
   update_title (self);
   reload_places (self);
@@ -858,6 +950,10 @@ set_adding (ReachWindow *self,
             gboolean     adding)
 {
   GAction *action = g_action_map_lookup_action (G_ACTION_MAP (self), "add-place");
+
+  /* Ctrl+N from another page: places are added on the map */
+  if (adding)
+    reach_window_set_page (self, "map");
 
   g_simple_action_set_state (G_SIMPLE_ACTION (action), g_variant_new_boolean (adding));
   gtk_revealer_set_reveal_child (self->hint_revealer, adding);
@@ -1254,7 +1350,13 @@ reach_window_class_init (ReachWindowClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/reachmap/Reach/reach-window.ui");
   gtk_widget_class_bind_template_child (widget_class, ReachWindow, toast_overlay);
-  gtk_widget_class_bind_template_child (widget_class, ReachWindow, window_title);
+  gtk_widget_class_bind_template_child (widget_class, ReachWindow, switcher_title);
+  gtk_widget_class_bind_template_child (widget_class, ReachWindow, switcher_bar);
+  gtk_widget_class_bind_template_child (widget_class, ReachWindow, view_stack);
+  gtk_widget_class_bind_template_child (widget_class, ReachWindow, contacts_bin);
+  gtk_widget_class_bind_template_child (widget_class, ReachWindow, groups_bin);
+  gtk_widget_class_bind_template_child (widget_class, ReachWindow, activities_bin);
+  gtk_widget_class_bind_template_child (widget_class, ReachWindow, feedback_bin);
   gtk_widget_class_bind_template_child (widget_class, ReachWindow, panel_button);
   gtk_widget_class_bind_template_child (widget_class, ReachWindow, add_button);
   gtk_widget_class_bind_template_child (widget_class, ReachWindow, main_stack);
@@ -1282,7 +1384,12 @@ reach_window_class_init (ReachWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "win.cancel", NULL, cancel_action);
 
+  gtk_widget_class_install_action (widget_class, "win.page", "s", page_action);
+
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "win.cancel", NULL);
+  for (guint i = 0; i < G_N_ELEMENTS (page_names); i++)
+    gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1 + i, GDK_ALT_MASK,
+                                         "win.page", "s", page_names[i]);
 }
 
 static void
@@ -1351,10 +1458,13 @@ reach_window_init (ReachWindow *self)
   load_base_map (self);
   set_up_layers (self);
 
+  set_up_pages (self);
+
   /* no workspace yet: the first-run page */
   gtk_stack_set_visible_child_name (self->main_stack, "welcome");
-  gtk_widget_set_visible (self->panel_button, FALSE);
-  gtk_widget_set_visible (self->add_button, FALSE);
+  adw_view_switcher_title_set_view_switcher_enabled (self->switcher_title, FALSE);
+  gtk_widget_set_visible (self->switcher_bar, FALSE);
+  update_page_buttons (self);
   update_actions (self);
 }
 

@@ -45,4 +45,10 @@ void              reach_window_set_search          (ReachWindow      *self,
                                                     const char       *text);
 void              reach_window_reload              (ReachWindow      *self);
 
+/* The pages: "map", "contacts", "groups", "activities", "feedback". */
+void              reach_window_set_page            (ReachWindow      *self,
+                                                    const char       *name);
+const char       *reach_window_get_page            (ReachWindow      *self);
+AdwViewStack     *reach_window_get_view_stack      (ReachWindow      *self);
+
 G_END_DECLS
