@@ -11,8 +11,11 @@
 #include <shumate/shumate.h>
 
 #include "reach-area.h"
+#include "reach-activities-view.h"
 #include "reach-areas-layer.h"
 #include "reach-base-map.h"
+#include "reach-feedback-view.h"
+#include "reach-groups-view.h"
 #include "reach-import-dialog.h"
 #include "reach-map-legend.h"
 #include "reach-place-details.h"
@@ -60,6 +63,9 @@ struct _ReachWindow
   AdwBin             *groups_bin;
   AdwBin             *activities_bin;
   AdwBin             *feedback_bin;
+  GtkWidget          *groups_view;
+  GtkWidget          *activities_view;
+  GtkWidget          *feedback_view;
   GtkWidget          *panel_button;
   GtkWidget          *add_button;
   GtkStack           *main_stack;
@@ -619,11 +625,21 @@ page_action (GtkWidget  *widget,
 static void
 set_pages_db (ReachWindow *self)
 {
+  reach_groups_view_set_db (REACH_GROUPS_VIEW (self->groups_view), self->db);
+  reach_activities_view_set_db (REACH_ACTIVITIES_VIEW (self->activities_view), self->db);
+  reach_feedback_view_set_db (REACH_FEEDBACK_VIEW (self->feedback_view), self->db);
 }
 
 static void
 set_up_pages (ReachWindow *self)
 {
+  self->groups_view = reach_groups_view_new ();
+  adw_bin_set_child (self->groups_bin, self->groups_view);
+  self->activities_view = reach_activities_view_new ();
+  adw_bin_set_child (self->activities_bin, self->activities_view);
+  self->feedback_view = reach_feedback_view_new ();
+  adw_bin_set_child (self->feedback_bin, self->feedback_view);
+
   g_signal_connect_object (self->view_stack, "notify::visible-child-name",
                            G_CALLBACK (on_page_changed), self, G_CONNECT_SWAPPED);
 }
