@@ -257,7 +257,13 @@ static const char * const migrations[] = {
   "SELECT 1;\n",
 
   /* 3: community groups, activities and feedback */
-  "SELECT 1;\n",
+  "ALTER TABLE activity ADD COLUMN reciprocity_pence INTEGER\n"
+  "  CHECK (reciprocity_pence IS NULL OR reciprocity_pence >= 0);\n"
+  "CREATE INDEX activity_place ON activity (place_id);\n"
+  "CREATE INDEX activity_area_area ON activity_area (area_id);\n"
+  "CREATE INDEX community_group_area_area ON community_group_area (area_id);\n"
+  "CREATE INDEX IF NOT EXISTS participation_contact ON participation (contact_id);\n"
+  "CREATE INDEX feedback_activity ON feedback (activity_id);\n",
 };
 
 int
