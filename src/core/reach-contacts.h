@@ -148,9 +148,9 @@ char         *reach_contacts_subject_access_json    (ReachDb     *db,
                                                      GError     **error);
 
 /* Erasure for good: deletes the contact and every link to it, writes an
- * audit row "erase" (no personal values), then checkpoints, vacuums and
- * truncates the write-ahead log so the erased values are no longer in the
- * workspace file's bytes.  Must not be called inside a transaction. */
+ * audit row "erase" (no personal values), then checkpoints and truncates
+ * the write-ahead log: with secure_delete on, the erased values are then no
+ * longer in the workspace file's bytes.  Must not be called inside a transaction. */
 gboolean      reach_contacts_erase                  (ReachDb     *db,
                                                      gint64       id,
                                                      GError     **error);
