@@ -2,10 +2,11 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Activities: columns title, type, date (YYYY-MM-DD, optionally with a time
- * "YYYY-MM-DD HH:MM" or ISO 8601), venue (a place's name, any case), rung
- * (a ladder rung), areas (area codes separated by ';' or ',').  Optional:
- * status (else done when the date is past, planned otherwise).
+ * Activities: columns title and date are needed; type, venue (a place's
+ * name, any case), rung (a ladder rung), areas (area codes separated by ';'
+ * or ','), end, status, stage, provisions, reciprocity and notes may be
+ * given.  A date is YYYY-MM-DD or DD/MM/YYYY, optionally with a time HH:MM
+ * (UK local time); a date alone is stored as 00:00 UTC of that day.
  * Participation: columns activity (an id or an exact title) and contact
  * (an email or an id), or contact_email / contact_id; optional role.
  *
@@ -32,6 +33,10 @@ G_DECLARE_FINAL_TYPE (ReachActivityImport, reach_activity_import, REACH, ACTIVIT
 
 ReachActivityImport *reach_activity_import_new       (ReachActivityImportKind  kind,
                                                       const char              *path);
+/* Activities without a status column: those that start before @today's
+ * date are done, the others planned.  Unset, it is the current date. */
+void                 reach_activity_import_set_today (ReachActivityImport     *self,
+                                                      GDateTime               *today);
 /* Reads the file and resolves venues, areas, activities and contacts in
  * @db; writes nothing. */
 gboolean             reach_activity_import_read      (ReachActivityImport     *self,
