@@ -1,0 +1,673 @@
+/* test-engagement-ui.c — the groups, activities and "you said, we did" pages
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Runs under Xvfb.  Each case builds a small workspace through the core,
+ * shows a page or an editor and checks what the user would see or what
+ * reaches the database.  The last case renders every page and editor to
+ * PNG, wide and narrow, light and dark, into $REACH_SCREENSHOT_DIR when
+ * set, else into a scratch folder.
+ */
+#include "config.h"
+
+#include <adwaita.h>
+
+/* reach-feedback.h's list filter enum has the feedback page's type name. */
+#define ReachFeedbackView ReachFeedbackListView
+#include "reach-feedback.h"
+#undef ReachFeedbackView
+
+#include "reach-activities-view.h"
+#include "reach-activity-editor.h"
+#include "reach-activity.h"
+#include "reach-classification.h"
+#include "reach-contacts.h"
+#include "reach-feedback-editor.h"
+#include "reach-feedback-view.h"
+#include "reach-group-editor.h"
+#include "reach-group.h"
+#include "reach-groups-view.h"
+#include "reach-places.h"
+#include "reach-testutil.h"
+
+typedef struct
+{
+  ReachDb *db;
+  gint64   venue_id;
+  gint64   contact_ids[6];
+  gint64   reached_group;
+  gint64   under_group;
+  gint64   missed_group;
+  gint64   activity_id;
+  gint64   old_activity_id;
+} Workspace;
+
+static ReachDb *
+new_db (void)
+{
+  g_autofree char *dir = reach_test_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "w.reach", NULL);
+  g_autoptr(GError) error = NULL;
+  ReachDb *db = reach_db_open (path, &error);
+
+  g_assert_no_error (error);
+  return db;
+}
+
+static gint64
+add_contact (ReachDb    *db,
+             const char *name)
+{
+  g_autoptr(ReachContact) contact = reach_contact_new ();
+  g_autoptr(GError) error = NULL;
+
+  contact->kind = REACH_CONTACT_PERSON;
+  contact->name = g_strdup (name);
+  contact->role = REACH_ROLE_RESIDENT;
+  reach_contacts_insert (db, contact, &error);
+  g_assert_no_error (error);
+  return contact->id;
+}
+
+static gint64
+add_group (ReachDb    *db,
+           const char *name)
+{
+  g_autoptr(ReachGroup) group = reach_group_new ();
+  g_autoptr(GError) error = NULL;
+
+  group->name = g_strdup (name);
+  reach_groups_insert (db, group, &error);
+  g_assert_no_error (error);
+  return group->id;
+}
+
+static gint64
+add_activity (ReachDb         *db,
+              const char      *title,
+              int              days_ago,
+              gint64           venue_id,
+              ReachLadderRung  rung)
+{
+  g_autoptr(ReachActivity) activity = reach_activity_new ();
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr(GDateTime) when = g_date_time_add_days (now, -days_ago);
+  g_autoptr(GError) error = NULL;
+
+  activity->title = g_strdup (title);
+  activity->type = REACH_ACTIVITY_TYPE_WORKSHOP;
+  activity->place_id = venue_id;
+  activity->rung = rung;
+  activity->status = REACH_ACTIVITY_DONE;
+  reach_activity_set_starts_at (activity, when);
+  reach_activities_insert (db, activity, &error);
+  g_assert_no_error (error);
+  return activity->id;
+}
+
+static void
+add_feedback (ReachDb             *db,
+              gint64               activity_id,
+              const char          *you_said,
+              const char          *we_did,
+              ReachFeedbackStatus  status)
+{
+  g_autoptr(ReachFeedback) feedback = reach_feedback_new ();
+  g_autoptr(GError) error = NULL;
+
+  feedback->activity_id = activity_id;
+  feedback->you_said = g_strdup (you_said);
+  feedback->we_did = g_strdup (we_did);
+  feedback->status = status;
+  reach_feedback_insert (db, feedback, &error);
+  g_assert_no_error (error);
+}
+
+/* Three groups: one reached (five members at a co-design workshop), one
+ * under-represented (one member), one nobody from which took part. */
+static Workspace
+build_workspace (void)
+{
+  static const char *names[] = {
+    "Ama Mensah", "Bilal Hussain", "Carys Evans", "Dorota Nowak", "Eilidh Ross", "Farah Ali",
+  };
+  Workspace ws = { new_db () };
+  g_autoptr(ReachPlace) venue = reach_place_new ();
+  g_autoptr(GError) error = NULL;
+
+  venue->name = g_strdup ("Chapeltown Library");
+  venue->category = REACH_PLACE_CATEGORY_INSTITUTION;
+  venue->is_venue = TRUE;
+  venue->lat = 53.8181;
+  venue->lon = -1.5295;
+  reach_places_insert (ws.db, venue, &error);
+  g_assert_no_error (error);
+  ws.venue_id = venue->id;
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    ws.contact_ids[i] = add_contact (ws.db, names[i]);
+
+  ws.reached_group = add_group (ws.db, "Deaf BSL users");
+  ws.under_group = add_group (ws.db, "Young carers in Seacroft");
+  ws.missed_group = add_group (ws.db, "Gypsy and Traveller families");
+
+  ws.activity_id = add_activity (ws.db, "Co-design workshop on GP access", 20, ws.venue_id,
+                                 REACH_LADDER_CO_DESIGN);
+  ws.old_activity_id = add_activity (ws.db, "Survey on bus routes", 400, 0,
+                                     REACH_LADDER_CONSULTATION);
+  for (guint i = 0; i < 5; i++)
+    {
+      reach_contacts_add_to_group (ws.db, ws.contact_ids[i], ws.reached_group, &error);
+      g_assert_no_error (error);
+      reach_activities_add_participant (ws.db, ws.activity_id, ws.contact_ids[i], NULL, &error);
+      g_assert_no_error (error);
+    }
+  reach_contacts_add_to_group (ws.db, ws.contact_ids[5], ws.under_group, &error);
+  g_assert_no_error (error);
+  reach_activities_add_participant (ws.db, ws.activity_id, ws.contact_ids[5], NULL, &error);
+  g_assert_no_error (error);
+
+  add_feedback (ws.db, ws.activity_id, "The booking line closes too early", NULL,
+                REACH_FEEDBACK_OPEN);
+  add_feedback (ws.db, ws.activity_id, "Appointments need BSL interpreters",
+                "Interpreters booked for every Tuesday clinic", REACH_FEEDBACK_DONE);
+
+  return ws;
+}
+
+static void
+clear_workspace (Workspace *ws)
+{
+  g_clear_object (&ws->db);
+}
+
+/* Widgets ---------------------------------------------------------------- */
+
+static gboolean
+timeout_done (gpointer data)
+{
+  *(gboolean *) data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+static void
+wait_ms (guint ms)
+{
+  gboolean done = FALSE;
+
+  g_timeout_add (ms, timeout_done, &done);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+static GtkWidget *
+child (GtkWidget  *widget,
+       GType       type,
+       const char *id)
+{
+  GObject *object = gtk_widget_get_template_child (widget, type, id);
+
+  g_assert_nonnull (object);
+  return GTK_WIDGET (object);
+}
+
+/* Every label the user can see, joined by newlines. */
+static void
+collect_text (GtkWidget *widget,
+              GString   *text)
+{
+  if (!gtk_widget_get_mapped (widget))
+    return;
+  if (GTK_IS_LABEL (widget))
+    {
+      g_string_append (text, gtk_label_get_text (GTK_LABEL (widget)));
+      g_string_append_c (text, '\n');
+    }
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+    collect_text (c, text);
+}
+
+static char *
+visible_text (GtkWidget *widget)
+{
+  GString *text = g_string_new (NULL);
+
+  collect_text (widget, text);
+  return g_string_free (text, FALSE);
+}
+
+/* The status label shown in the same row as a group's name. */
+static GtkWidget *
+row_with_title (GtkWidget  *widget,
+                const char *title)
+{
+  if (ADW_IS_ACTION_ROW (widget)
+      && g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0)
+    return widget;
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = row_with_title (c, title);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static GtkWidget *
+show_page (GtkWidget *page,
+           int        width,
+           int        height)
+{
+  GtkWidget *window = adw_window_new ();
+
+  adw_window_set_content (ADW_WINDOW (window), page);
+  gtk_window_set_default_size (GTK_WINDOW (window), width, height);
+  gtk_window_present (GTK_WINDOW (window));
+  wait_ms (200);
+  return window;
+}
+
+static gboolean
+text_has (const char *text,
+          const char *needle)
+{
+  if (strstr (text, needle) == NULL)
+    {
+      g_test_message ("%s not in:\n%s", needle, text);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Cases ------------------------------------------------------------------ */
+
+static void
+assert_row_says (GtkWidget  *page,
+                 const char *title,
+                 const char *status)
+{
+  GtkWidget *row = row_with_title (page, title);
+  g_autofree char *text = NULL;
+
+  g_assert_nonnull (row);
+  text = visible_text (row);
+  g_assert_true (text_has (text, status));
+}
+
+static void
+test_groups_view (void)
+{
+  Workspace ws = build_workspace ();
+  GtkWidget *page = reach_groups_view_new ();
+  GtkWidget *window = show_page (page, 900, 700);
+  GtkWidget *search;
+  GtkWidget *rule;
+  g_autofree char *text = NULL;
+
+  reach_groups_view_set_db (REACH_GROUPS_VIEW (page), ws.db);
+  wait_ms (100);
+
+  assert_row_says (page, "Deaf BSL users", reach_group_status_label (REACH_GROUP_STATUS_REACHED));
+  assert_row_says (page, "Deaf BSL users", "5 people at 1 activity");
+  assert_row_says (page, "Young carers in Seacroft",
+                   reach_group_status_label (REACH_GROUP_STATUS_UNDER_REPRESENTED));
+  assert_row_says (page, "Gypsy and Traveller families",
+                   reach_group_status_label (REACH_GROUP_STATUS_NOT_YET_REACHED));
+
+  /* The rule is the core's, word for word. */
+  rule = child (page, REACH_TYPE_GROUPS_VIEW, "rule_label");
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (rule)), ==, reach_group_status_rule_text ());
+
+  search = child (page, REACH_TYPE_GROUPS_VIEW, "search_entry");
+  gtk_editable_set_text (GTK_EDITABLE (search), "carers");
+  wait_ms (300);
+  text = visible_text (page);
+  g_assert_true (text_has (text, "Young carers in Seacroft"));
+  g_assert_null (strstr (text, "Deaf BSL users"));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  clear_workspace (&ws);
+}
+
+static void
+test_group_editor_saves (void)
+{
+  Workspace ws = build_workspace ();
+  GtkWidget *editor = reach_group_editor_new (NULL, ws.db, NULL);
+  GType type = REACH_TYPE_GROUP_EDITOR;
+  g_autoptr(GPtrArray) groups = NULL;
+  g_autoptr(GError) error = NULL;
+  ReachGroup *saved = NULL;
+
+  gtk_window_present (GTK_WINDOW (editor));
+  g_assert_false (reach_group_editor_can_save (REACH_GROUP_EDITOR (editor)));
+  gtk_editable_set_text (GTK_EDITABLE (child (editor, type, "name_row")), "Polish community");
+  g_assert_true (reach_group_editor_can_save (REACH_GROUP_EDITOR (editor)));
+
+  /* A point needs coordinates that make sense. */
+  adw_combo_row_set_selected (ADW_COMBO_ROW (child (editor, type, "where_row")), 1);
+  gtk_editable_set_text (GTK_EDITABLE (child (editor, type, "lat_row")), "95");
+  gtk_editable_set_text (GTK_EDITABLE (child (editor, type, "lon_row")), "-1.55");
+  g_assert_false (reach_group_editor_can_save (REACH_GROUP_EDITOR (editor)));
+  gtk_editable_set_text (GTK_EDITABLE (child (editor, type, "lat_row")), "53.80");
+  g_assert_true (reach_group_editor_can_save (REACH_GROUP_EDITOR (editor)));
+
+  g_signal_emit_by_name (child (editor, type, "save_button"), "clicked");
+  wait_ms (100);
+
+  groups = reach_groups_list (ws.db, "Polish", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (groups->len, ==, 1);
+  saved = g_ptr_array_index (groups, 0);
+  g_assert_true (saved->has_point);
+  g_assert_cmpfloat_with_epsilon (saved->lat, 53.80, 1e-9);
+  clear_workspace (&ws);
+}
+
+static void
+test_activities_view (void)
+{
+  Workspace ws = build_workspace ();
+  GtkWidget *page = reach_activities_view_new ();
+  GtkWidget *window = show_page (page, 900, 700);
+  g_autofree char *text = NULL;
+  g_autofree char *filtered = NULL;
+
+  reach_activities_view_set_db (REACH_ACTIVITIES_VIEW (page), ws.db);
+  wait_ms (100);
+
+  assert_row_says (page, "Co-design workshop on GP access", "Chapeltown Library");
+  assert_row_says (page, "Co-design workshop on GP access", "6 participants");
+  assert_row_says (page, "Co-design workshop on GP access",
+                   reach_ladder_rung_label (REACH_LADDER_CO_DESIGN));
+  text = visible_text (page);
+  g_assert_true (text_has (text, "Survey on bus routes"));
+  /* Newest first. */
+  g_assert_true (strstr (text, "Co-design workshop") < strstr (text, "Survey on bus routes"));
+
+  /* Last 12 months leaves the old survey out. */
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (child (page, REACH_TYPE_ACTIVITIES_VIEW,
+                                                    "period_dropdown")), 2);
+  wait_ms (100);
+  filtered = visible_text (page);
+  g_assert_true (text_has (filtered, "Co-design workshop on GP access"));
+  g_assert_null (strstr (filtered, "Survey on bus routes"));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  clear_workspace (&ws);
+}
+
+static void
+on_activity_saved (GtkWidget      *editor,
+                   ReachActivity  *activity,
+                   ReachActivity **out)
+{
+  g_set_object (out, activity);
+}
+
+static void
+test_activity_editor_saves (void)
+{
+  Workspace ws = build_workspace ();
+  GtkWidget *editor = reach_activity_editor_new (NULL, ws.db, NULL);
+  GType type = REACH_TYPE_ACTIVITY_EDITOR;
+  g_autoptr(ReachActivity) saved = NULL;
+  g_autoptr(ReachCategory) indian = NULL;
+  g_autoptr(ReachActivity) found = NULL;
+  g_autoptr(GArray) participants = NULL;
+  g_autoptr(GError) error = NULL;
+
+  indian = reach_categories_find (ws.db, "ethnic_group", "indian", &error);
+  g_assert_no_error (error);
+
+  g_signal_connect (editor, "saved", G_CALLBACK (on_activity_saved), &saved);
+  gtk_window_present (GTK_WINDOW (editor));
+  g_assert_false (reach_activity_editor_can_save (REACH_ACTIVITY_EDITOR (editor)));
+
+  gtk_editable_set_text (GTK_EDITABLE (child (editor, type, "title_row")), "Drop-in at the library");
+  gtk_editable_set_text (GTK_EDITABLE (child (editor, type, "date_row")), "2026-03-12");
+  gtk_editable_set_text (GTK_EDITABLE (child (editor, type, "start_row")), "25:00");
+  g_assert_false (reach_activity_editor_can_save (REACH_ACTIVITY_EDITOR (editor)));
+  gtk_editable_set_text (GTK_EDITABLE (child (editor, type, "start_row")), "14:00");
+  g_assert_true (reach_activity_editor_can_save (REACH_ACTIVITY_EDITOR (editor)));
+
+  adw_combo_row_set_selected (ADW_COMBO_ROW (child (editor, type, "type_row")),
+                              REACH_ACTIVITY_TYPE_DROP_IN);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (child (editor, type, "rung_row")),
+                              REACH_LADDER_CONSULTATION + 1);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (child (editor, type, "venue_row")), 1);
+  reach_activity_editor_set_participant (REACH_ACTIVITY_EDITOR (editor), ws.contact_ids[1], TRUE);
+  reach_activity_editor_set_participant (REACH_ACTIVITY_EDITOR (editor), ws.contact_ids[3], TRUE);
+  reach_activity_editor_set_headcount (REACH_ACTIVITY_EDITOR (editor), indian->id, 7);
+
+  g_signal_emit_by_name (child (editor, type, "save_button"), "clicked");
+  wait_ms (100);
+  g_assert_nonnull (saved);
+  g_assert_cmpint (saved->id, >, 0);
+
+  found = reach_activities_get (ws.db, saved->id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (found->title, ==, "Drop-in at the library");
+  g_assert_cmpint (found->type, ==, REACH_ACTIVITY_TYPE_DROP_IN);
+  g_assert_cmpint (found->rung, ==, REACH_LADDER_CONSULTATION);
+  g_assert_cmpint (found->place_id, ==, ws.venue_id);
+  g_assert_nonnull (found->starts_at);
+
+  participants = reach_activities_get_participants (ws.db, found->id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (participants->len, ==, 2);
+  g_assert_cmpint (g_array_index (participants, gint64, 0), ==, ws.contact_ids[1]);
+  g_assert_cmpint (g_array_index (participants, gint64, 1), ==, ws.contact_ids[3]);
+  g_assert_cmpint (reach_activities_get_headcount (ws.db, found->id, indian->id, NULL), ==, 7);
+  clear_workspace (&ws);
+}
+
+static void
+test_feedback_view (void)
+{
+  Workspace ws = build_workspace ();
+  GtkWidget *page = reach_feedback_view_new ();
+  GtkWidget *window = show_page (page, 900, 700);
+  GType type = REACH_TYPE_FEEDBACK_VIEW;
+  g_autofree char *open_text = NULL;
+  g_autofree char *done_text = NULL;
+  g_autofree char *all_text = NULL;
+
+  reach_feedback_view_set_db (REACH_FEEDBACK_VIEW (page), ws.db);
+  wait_ms (100);
+
+  /* "Still open" is the first filter. */
+  open_text = visible_text (page);
+  g_assert_true (text_has (open_text, "The booking line closes too early"));
+  g_assert_null (strstr (open_text, "Appointments need BSL interpreters"));
+  g_assert_true (text_has (open_text, "Still Open (1)"));
+  g_assert_true (text_has (open_text, "Done, Not Fed Back (1)"));
+
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (child (page, type, "not_fed_back_button")), TRUE);
+  wait_ms (100);
+  done_text = visible_text (page);
+  g_assert_true (text_has (done_text, "Appointments need BSL interpreters"));
+  g_assert_true (text_has (done_text, "We did: Interpreters booked for every Tuesday clinic"));
+  g_assert_null (strstr (done_text, "The booking line closes too early"));
+
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (child (page, type, "all_button")), TRUE);
+  wait_ms (100);
+  all_text = visible_text (page);
+  g_assert_true (text_has (all_text, "Appointments need BSL interpreters"));
+  g_assert_true (text_has (all_text, "The booking line closes too early"));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  clear_workspace (&ws);
+}
+
+static void
+test_feedback_validation (void)
+{
+  Workspace ws = build_workspace ();
+  GtkWidget *editor = reach_feedback_editor_new (NULL, ws.db, NULL, ws.activity_id);
+  GType type = REACH_TYPE_FEEDBACK_EDITOR;
+  ReachFeedbackEditor *fe = REACH_FEEDBACK_EDITOR (editor);
+  GtkLabel *message = GTK_LABEL (child (editor, type, "message_label"));
+  g_autoptr(GPtrArray) fed_back = NULL;
+  g_autoptr(GError) error = NULL;
+
+  gtk_window_present (GTK_WINDOW (editor));
+  g_assert_false (reach_feedback_editor_can_save (fe));
+
+  gtk_editable_set_text (GTK_EDITABLE (child (editor, type, "you_said_row")), "More evening sessions");
+  g_assert_true (reach_feedback_editor_can_save (fe));
+
+  /* Fed back, with what was done and how, but no date: not yet. */
+  gtk_editable_set_text (GTK_EDITABLE (child (editor, type, "we_did_row")), "Sessions moved to 6pm");
+  gtk_editable_set_text (GTK_EDITABLE (child (editor, type, "how_row")), "letter");
+  adw_combo_row_set_selected (ADW_COMBO_ROW (child (editor, type, "status_row")),
+                              REACH_FEEDBACK_FED_BACK);
+  g_assert_false (reach_feedback_editor_can_save (fe));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (message)));
+  g_assert_true (text_has (gtk_label_get_text (message), "Say when it was fed back"));
+
+  gtk_editable_set_text (GTK_EDITABLE (child (editor, type, "fed_back_row")), "2026-02-30");
+  g_assert_false (reach_feedback_editor_can_save (fe));
+  gtk_editable_set_text (GTK_EDITABLE (child (editor, type, "fed_back_row")), "2026-03-02");
+  g_assert_true (reach_feedback_editor_can_save (fe));
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (message)));
+
+  /* Without how, again not. */
+  gtk_editable_set_text (GTK_EDITABLE (child (editor, type, "how_row")), "");
+  g_assert_false (reach_feedback_editor_can_save (fe));
+  gtk_editable_set_text (GTK_EDITABLE (child (editor, type, "how_row")), "letter");
+
+  g_signal_emit_by_name (child (editor, type, "save_button"), "clicked");
+  wait_ms (100);
+  fed_back = reach_feedback_list (ws.db, REACH_FEEDBACK_VIEW_ALL, ws.activity_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (fed_back->len, ==, 3);
+  clear_workspace (&ws);
+}
+
+/* Screenshots ------------------------------------------------------------ */
+
+static void
+save_png (GtkWidget  *window,
+          const char *name)
+{
+  const char *dir = g_getenv ("REACH_SCREENSHOT_DIR");
+  g_autofree char *tmp = dir == NULL ? reach_test_tmpdir () : NULL;
+  g_autofree char *path = g_build_filename (dir != NULL ? dir : tmp, name, NULL);
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (window);
+  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  int width = gtk_widget_get_width (window);
+  int height = gtk_widget_get_height (window);
+
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  g_assert_nonnull (node);
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node,
+                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+  g_test_message ("wrote %s", path);
+}
+
+static void
+shoot_page (GtkWidget  *page,
+            const char *name,
+            const char *scheme)
+{
+  static const int sizes[][2] = { { 1100, 720 }, { 380, 720 } };
+
+  for (guint i = 0; i < G_N_ELEMENTS (sizes); i++)
+    {
+      GtkWidget *window = show_page (g_object_ref (page), sizes[i][0], sizes[i][1]);
+      g_autofree char *file = g_strdup_printf ("%s-%s-%s.png", name, i == 0 ? "wide" : "narrow", scheme);
+
+      wait_ms (300);
+      save_png (window, file);
+      adw_window_set_content (ADW_WINDOW (window), NULL);
+      gtk_window_destroy (GTK_WINDOW (window));
+      g_object_unref (page);
+    }
+}
+
+static void
+shoot_editor (GtkWidget  *editor,
+              const char *name,
+              const char *scheme,
+              int         height)
+{
+  g_autofree char *file = g_strdup_printf ("%s-%s.png", name, scheme);
+
+  gtk_window_set_default_size (GTK_WINDOW (editor), 560, height);
+  gtk_window_present (GTK_WINDOW (editor));
+  wait_ms (400);
+  save_png (editor, file);
+  gtk_window_destroy (GTK_WINDOW (editor));
+}
+
+static void
+screenshots (AdwColorScheme  color_scheme,
+             const char     *scheme)
+{
+  Workspace ws = build_workspace ();
+  GtkWidget *page;
+  GtkWidget *editor;
+  g_autoptr(ReachGroup) group = reach_groups_get (ws.db, ws.reached_group, NULL);
+  g_autoptr(ReachActivity) activity = reach_activities_get (ws.db, ws.activity_id, NULL);
+  g_autoptr(GPtrArray) items = reach_feedback_list (ws.db, REACH_FEEDBACK_VIEW_ALL, 0, NULL);
+
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), color_scheme);
+
+  page = g_object_ref_sink (reach_groups_view_new ());
+  reach_groups_view_set_db (REACH_GROUPS_VIEW (page), ws.db);
+  shoot_page (page, "groups", scheme);
+  g_object_unref (page);
+
+  page = g_object_ref_sink (reach_activities_view_new ());
+  reach_activities_view_set_db (REACH_ACTIVITIES_VIEW (page), ws.db);
+  shoot_page (page, "activities", scheme);
+  g_object_unref (page);
+
+  page = g_object_ref_sink (reach_feedback_view_new ());
+  reach_feedback_view_set_db (REACH_FEEDBACK_VIEW (page), ws.db);
+  shoot_page (page, "feedback", scheme);
+  g_object_unref (page);
+
+  shoot_editor (reach_group_editor_new (NULL, ws.db, group), "group-editor", scheme, 1100);
+  editor = reach_activity_editor_new (NULL, ws.db, activity);
+  reach_activity_editor_set_headcount (REACH_ACTIVITY_EDITOR (editor), 3, 4);
+  shoot_editor (editor, "activity-editor", scheme, 2600);
+  editor = reach_feedback_editor_new (NULL, ws.db, g_ptr_array_index (items, 0), 0);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (child (editor, REACH_TYPE_FEEDBACK_EDITOR, "status_row")),
+                              REACH_FEEDBACK_FED_BACK);
+  shoot_editor (editor, "feedback-editor", scheme, 760);
+
+  clear_workspace (&ws);
+}
+
+static void
+test_screenshots (void)
+{
+  screenshots (ADW_COLOR_SCHEME_FORCE_LIGHT, "light");
+  screenshots (ADW_COLOR_SCHEME_FORCE_DARK, "dark");
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  g_test_add_func ("/engagement-ui/groups-view", test_groups_view);
+  g_test_add_func ("/engagement-ui/group-editor-saves", test_group_editor_saves);
+  g_test_add_func ("/engagement-ui/activities-view", test_activities_view);
+  g_test_add_func ("/engagement-ui/activity-editor-saves", test_activity_editor_saves);
+  g_test_add_func ("/engagement-ui/feedback-view", test_feedback_view);
+  g_test_add_func ("/engagement-ui/feedback-validation", test_feedback_validation);
+  g_test_add_func ("/engagement-ui/screenshots", test_screenshots);
+
+  return g_test_run ();
+}
