@@ -20,6 +20,7 @@
 #include "reach-activities-view.h"
 #include "reach-activity-editor.h"
 #include "reach-activity.h"
+#include "reach-area.h"
 #include "reach-classification.h"
 #include "reach-contacts.h"
 #include "reach-feedback-editor.h"
@@ -103,6 +104,26 @@ add_activity (ReachDb         *db,
   reach_activities_insert (db, activity, &error);
   g_assert_no_error (error);
   return activity->id;
+}
+
+static gint64
+add_area (ReachDb    *db,
+          const char *code,
+          const char *name)
+{
+  g_autoptr(ReachArea) area = reach_area_new ();
+  g_autoptr(GError) error = NULL;
+
+  area->code = g_strdup (code);
+  area->name = g_strdup (name);
+  area->level = REACH_AREA_LEVEL_WARD;
+  area->geometry = reach_geometry_new_from_text ("{\"type\": \"Polygon\", \"coordinates\": "
+                                                 "[[[-1.55, 53.80], [-1.50, 53.80], [-1.50, 53.83], "
+                                                 "[-1.55, 53.83], [-1.55, 53.80]]]}", &error);
+  g_assert_no_error (error);
+  reach_areas_insert (db, area, &error);
+  g_assert_no_error (error);
+  return area->id;
 }
 
 static void
@@ -365,6 +386,35 @@ test_group_editor_saves (void)
   clear_workspace (&ws);
 }
 
+/* Opening a saved group and saving it untouched keeps its categories. */
+static void
+test_group_editor_keeps (void)
+{
+  Workspace ws = build_workspace ();
+  g_autoptr(ReachGroup) group = reach_groups_get (ws.db, ws.under_group, NULL);
+  g_autoptr(ReachGroup) after = NULL;
+  g_autoptr(ReachCategory) carer = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWidget *editor;
+
+  carer = reach_categories_find (ws.db, "carer", "unpaid_care", &error);
+  g_assert_no_error (error);
+  reach_group_add_category (group, carer->id);
+  reach_groups_update (ws.db, group, &error);
+  g_assert_no_error (error);
+
+  editor = reach_group_editor_new (NULL, ws.db, group);
+  gtk_window_present (GTK_WINDOW (editor));
+  g_signal_emit_by_name (child (editor, REACH_TYPE_GROUP_EDITOR, "save_button"), "clicked");
+  wait_ms (100);
+
+  after = reach_groups_get (ws.db, ws.under_group, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (after->category_ids->len, ==, 1);
+  g_assert_cmpint (g_array_index (after->category_ids, gint64, 0), ==, carer->id);
+  clear_workspace (&ws);
+}
+
 static void
 test_activities_view (void)
 {
@@ -463,6 +513,50 @@ test_activity_editor_saves (void)
   clear_workspace (&ws);
 }
 
+/* Opening a saved activity and saving it untouched changes nothing: the
+ * form is filled in before it is read. */
+static void
+test_activity_editor_keeps (void)
+{
+  Workspace ws = build_workspace ();
+  g_autoptr(ReachActivity) activity = reach_activities_get (ws.db, ws.activity_id, NULL);
+  g_autoptr(ReachActivity) after = NULL;
+  g_autoptr(ReachCategory) carer = NULL;
+  g_autoptr(GArray) participants = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWidget *editor;
+
+  carer = reach_categories_find (ws.db, "carer", "unpaid_care", &error);
+  g_assert_no_error (error);
+  reach_activities_set_headcount (ws.db, ws.activity_id, carer->id, 3, &error);
+  g_assert_no_error (error);
+  activity->provisions = REACH_PROVISION_BSL | REACH_PROVISION_HEARING_LOOP;
+  activity->reciprocity = g_strdup ("£20 voucher each");
+  activity->reciprocity_pence = 12000;
+  reach_activities_update (ws.db, activity, &error);
+  g_assert_no_error (error);
+
+  editor = reach_activity_editor_new (NULL, ws.db, activity);
+  gtk_window_present (GTK_WINDOW (editor));
+  g_assert_true (reach_activity_editor_can_save (REACH_ACTIVITY_EDITOR (editor)));
+  g_signal_emit_by_name (child (editor, REACH_TYPE_ACTIVITY_EDITOR, "save_button"), "clicked");
+  wait_ms (100);
+
+  after = reach_activities_get (ws.db, ws.activity_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (after->place_id, ==, ws.venue_id);
+  g_assert_cmpint (after->provisions, ==, REACH_PROVISION_BSL | REACH_PROVISION_HEARING_LOOP);
+  g_assert_cmpint (after->reciprocity_pence, ==, 12000);
+  g_assert_cmpstr (after->reciprocity, ==, "£20 voucher each");
+  g_assert_cmpint (after->rung, ==, REACH_LADDER_CO_DESIGN);
+  /* The form shows minutes, so seconds are lost; nothing more. */
+  g_assert_cmpint (ABS (g_date_time_difference (after->starts_at, activity->starts_at)), <, 60 * G_USEC_PER_SEC);
+  participants = reach_activities_get_participants (ws.db, ws.activity_id, &error);
+  g_assert_cmpuint (participants->len, ==, 6);
+  g_assert_cmpint (reach_activities_get_headcount (ws.db, ws.activity_id, carer->id, NULL), ==, 3);
+  clear_workspace (&ws);
+}
+
 static void
 test_feedback_view (void)
 {
@@ -482,12 +576,13 @@ test_feedback_view (void)
   g_assert_true (text_has (open_text, "The booking line closes too early"));
   g_assert_null (strstr (open_text, "Appointments need BSL interpreters"));
   g_assert_true (text_has (open_text, "Still Open (1)"));
-  g_assert_true (text_has (open_text, "Done, Not Fed Back (1)"));
+  g_assert_true (text_has (open_text, "Not Fed Back (1)"));
 
   gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (child (page, type, "not_fed_back_button")), TRUE);
   wait_ms (100);
   done_text = visible_text (page);
   g_assert_true (text_has (done_text, "Appointments need BSL interpreters"));
+  g_assert_true (text_has (done_text, "Done, but the people who raised it were never told"));
   g_assert_true (text_has (done_text, "We did: Interpreters booked for every Tuesday clinic"));
   g_assert_null (strstr (done_text, "The booking line closes too early"));
 
@@ -591,18 +686,47 @@ shoot_page (GtkWidget  *page,
     }
 }
 
+static GtkWidget *
+find_type (GtkWidget *widget,
+           GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = find_type (c, type);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* A long form does not fit on the screen: shoot it in n_parts scrolls. */
 static void
 shoot_editor (GtkWidget  *editor,
               const char *name,
               const char *scheme,
-              int         height)
+              guint       n_parts)
 {
-  g_autofree char *file = g_strdup_printf ("%s-%s.png", name, scheme);
+  GtkWidget *scrolled;
+  GtkAdjustment *adj;
 
-  gtk_window_set_default_size (GTK_WINDOW (editor), 560, height);
+  gtk_window_set_default_size (GTK_WINDOW (editor), 560, 860);
   gtk_window_present (GTK_WINDOW (editor));
   wait_ms (400);
-  save_png (editor, file);
+  scrolled = find_type (editor, GTK_TYPE_SCROLLED_WINDOW);
+  adj = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
+
+  for (guint i = 0; i < n_parts; i++)
+    {
+      g_autofree char *file = g_strdup_printf ("%s-%u-%s.png", name, i + 1, scheme);
+      double range = gtk_adjustment_get_upper (adj) - gtk_adjustment_get_page_size (adj);
+
+      gtk_adjustment_set_value (adj, n_parts > 1 ? range * i / (n_parts - 1) : 0);
+      wait_ms (250);
+      save_png (editor, file);
+    }
   gtk_window_destroy (GTK_WINDOW (editor));
 }
 
@@ -616,7 +740,11 @@ screenshots (AdwColorScheme  color_scheme,
   g_autoptr(ReachGroup) group = reach_groups_get (ws.db, ws.reached_group, NULL);
   g_autoptr(ReachActivity) activity = reach_activities_get (ws.db, ws.activity_id, NULL);
   g_autoptr(GPtrArray) items = reach_feedback_list (ws.db, REACH_FEEDBACK_VIEW_ALL, 0, NULL);
+  g_autoptr(ReachCategory) indian = reach_categories_find (ws.db, "ethnic_group", "indian", NULL);
 
+  reach_group_add_area (group, add_area (ws.db, "E05011405", "Chapel Allerton"));
+  add_area (ws.db, "E05011417", "Harehills");
+  reach_groups_update (ws.db, group, NULL);
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), color_scheme);
 
   page = g_object_ref_sink (reach_groups_view_new ());
@@ -634,14 +762,14 @@ screenshots (AdwColorScheme  color_scheme,
   shoot_page (page, "feedback", scheme);
   g_object_unref (page);
 
-  shoot_editor (reach_group_editor_new (NULL, ws.db, group), "group-editor", scheme, 1100);
+  shoot_editor (reach_group_editor_new (NULL, ws.db, group), "group-editor", scheme, 2);
   editor = reach_activity_editor_new (NULL, ws.db, activity);
-  reach_activity_editor_set_headcount (REACH_ACTIVITY_EDITOR (editor), 3, 4);
-  shoot_editor (editor, "activity-editor", scheme, 2600);
+  reach_activity_editor_set_headcount (REACH_ACTIVITY_EDITOR (editor), indian->id, 4);
+  shoot_editor (editor, "activity-editor", scheme, 5);
   editor = reach_feedback_editor_new (NULL, ws.db, g_ptr_array_index (items, 0), 0);
   adw_combo_row_set_selected (ADW_COMBO_ROW (child (editor, REACH_TYPE_FEEDBACK_EDITOR, "status_row")),
                               REACH_FEEDBACK_FED_BACK);
-  shoot_editor (editor, "feedback-editor", scheme, 760);
+  shoot_editor (editor, "feedback-editor", scheme, 1);
 
   clear_workspace (&ws);
 }
@@ -663,8 +791,10 @@ main (int   argc,
 
   g_test_add_func ("/engagement-ui/groups-view", test_groups_view);
   g_test_add_func ("/engagement-ui/group-editor-saves", test_group_editor_saves);
+  g_test_add_func ("/engagement-ui/group-editor-keeps", test_group_editor_keeps);
   g_test_add_func ("/engagement-ui/activities-view", test_activities_view);
   g_test_add_func ("/engagement-ui/activity-editor-saves", test_activity_editor_saves);
+  g_test_add_func ("/engagement-ui/activity-editor-keeps", test_activity_editor_keeps);
   g_test_add_func ("/engagement-ui/feedback-view", test_feedback_view);
   g_test_add_func ("/engagement-ui/feedback-validation", test_feedback_validation);
   g_test_add_func ("/engagement-ui/screenshots", test_screenshots);

@@ -39,6 +39,8 @@ struct _ReachActivityEditor
   GtkWidget           *provisions;       /* ReachCheckList, ids are provision flags */
   GtkWidget           *participants;     /* ReachCheckList, ids are contact ids */
 
+  gboolean             filling;       /* fill_form() is setting the fields */
+
   AdwWindowTitle      *window_title;
   GtkWidget           *save_button;
   AdwPreferencesGroup *failure_group;
@@ -270,6 +272,9 @@ read_form (ReachActivityEditor *self)
 static void
 on_changed (ReachActivityEditor *self)
 {
+  /* Reading a half-filled form would overwrite the record with blanks. */
+  if (self->filling)
+    return;
   gtk_widget_set_sensitive (self->save_button, read_form (self));
 }
 
@@ -773,7 +778,9 @@ reach_activity_editor_new (GtkWindow     *parent,
       gtk_window_set_title (GTK_WINDOW (self), _("Edit Activity"));
     }
 
+  self->filling = TRUE;
   fill_form (self);
+  self->filling = FALSE;
 
   g_signal_connect_object (self->title_row, "changed", G_CALLBACK (on_title_changed), self,
                            G_CONNECT_SWAPPED);

@@ -35,6 +35,7 @@ struct _ReachFeedbackView
   GtkToggleButton *not_fed_back_button;
   GtkToggleButton *all_button;
   GtkWidget       *add_button;
+  GtkLabel        *filter_label;
   GtkStack        *stack;
   GtkListBox      *list_box;
   AdwStatusPage   *empty_page;
@@ -178,12 +179,27 @@ count_items (ReachDb               *db,
   return items != NULL ? (gint64) items->len : -1;
 }
 
+static const char *
+filter_description (ReachFeedbackListView filter)
+{
+  switch (filter)
+    {
+    case REACH_FEEDBACK_VIEW_STILL_OPEN:
+      return _("Raised and not yet dealt with: open or in progress");
+    case REACH_FEEDBACK_VIEW_NOT_FED_BACK:
+      return _("Done, but the people who raised it were never told");
+    case REACH_FEEDBACK_VIEW_ALL:
+    default:
+      return _("Everything people said, and what was done about it");
+    }
+}
+
 static void
 update_counts (ReachFeedbackView *self)
 {
   set_button_count (self->open_button, _("Still Open"),
                     count_items (self->db, REACH_FEEDBACK_VIEW_STILL_OPEN));
-  set_button_count (self->not_fed_back_button, _("Done, Not Fed Back"),
+  set_button_count (self->not_fed_back_button, _("Not Fed Back"),
                     count_items (self->db, REACH_FEEDBACK_VIEW_NOT_FED_BACK));
   set_button_count (self->all_button, _("All"), count_items (self->db, REACH_FEEDBACK_VIEW_ALL));
 }
@@ -232,6 +248,7 @@ refresh (ReachFeedbackView *self)
     gtk_list_box_remove (self->list_box, row);
   gtk_widget_set_sensitive (self->add_button, self->db != NULL);
   update_counts (self);
+  gtk_label_set_text (self->filter_label, filter_description (filter));
 
   if (self->db == NULL)
     {
@@ -347,6 +364,7 @@ reach_feedback_view_class_init (ReachFeedbackViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ReachFeedbackView, not_fed_back_button);
   gtk_widget_class_bind_template_child (widget_class, ReachFeedbackView, all_button);
   gtk_widget_class_bind_template_child (widget_class, ReachFeedbackView, add_button);
+  gtk_widget_class_bind_template_child (widget_class, ReachFeedbackView, filter_label);
   gtk_widget_class_bind_template_child (widget_class, ReachFeedbackView, stack);
   gtk_widget_class_bind_template_child (widget_class, ReachFeedbackView, list_box);
   gtk_widget_class_bind_template_child (widget_class, ReachFeedbackView, empty_page);

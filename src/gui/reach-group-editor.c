@@ -36,6 +36,8 @@ struct _ReachGroupEditor
   GtkWidget           *categories;   /* ReachCheckList */
   GtkWidget           *areas;        /* ReachCheckList */
 
+  gboolean             filling;       /* fill_form() is setting the fields */
+
   AdwWindowTitle      *window_title;
   GtkWidget           *save_button;
   AdwPreferencesGroup *failure_group;
@@ -175,6 +177,9 @@ read_form (ReachGroupEditor *self)
 static void
 on_changed (ReachGroupEditor *self)
 {
+  /* Reading a half-filled form would overwrite the record with blanks. */
+  if (self->filling)
+    return;
   gtk_widget_set_sensitive (self->save_button, read_form (self));
 }
 
@@ -398,7 +403,9 @@ reach_group_editor_new (GtkWindow  *parent,
       gtk_window_set_title (GTK_WINDOW (self), _("Edit Community Group"));
     }
 
+  self->filling = TRUE;
   fill_form (self);
+  self->filling = FALSE;
   g_signal_connect_object (self->categories, "changed", G_CALLBACK (on_changed), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->areas, "changed", G_CALLBACK (on_changed), self,
