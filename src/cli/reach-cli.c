@@ -17,6 +17,7 @@
 #include "reach-demo.h"
 #include "reach-export.h"
 #include "reach-import.h"
+#include "reach-activity-import.h"
 
 typedef gboolean (*CommandFunc) (int      argc,
                                  char   **argv,
@@ -177,6 +178,39 @@ parse_import_options (ReachImport      *import,
   return TRUE;
 }
 
+/* import DB activities FILE | import DB participation FILE */
+static gboolean
+import_engagement (int      argc,
+                   char   **argv,
+                   GError **error)
+{
+  gboolean activities = g_str_equal (argv[2], "activities");
+  g_autoptr(ReachActivityImport) import = NULL;
+  g_autoptr(ReachDb) db = NULL;
+  g_autofree char *basename = g_path_get_basename (argv[3]);
+  guint n;
+
+  if (argc != 4)
+    return usage_error (error, activities ? "import DB activities FILE.csv"
+                                          : "import DB participation FILE.csv");
+
+  import = reach_activity_import_new (activities ? REACH_ACTIVITY_IMPORT_ACTIVITIES
+                                                 : REACH_ACTIVITY_IMPORT_PARTICIPATION, argv[3]);
+  if (!(db = open_existing (argv[1], error)) ||
+      !reach_activity_import_read (import, db, error) ||
+      !reach_activity_import_commit (import, db, error))
+    return FALSE;
+
+  n = reach_activity_import_get_n_items (import);
+  if (activities)
+    g_printerr (g_dngettext (NULL, "Imported %u activity from %s\n",
+                             "Imported %u activities from %s\n", n), n, basename);
+  else
+    g_printerr (g_dngettext (NULL, "Imported %u participant from %s\n",
+                             "Imported %u participants from %s\n", n), n, basename);
+  return TRUE;
+}
+
 static gboolean
 cmd_import (int      argc,
             char   **argv,
@@ -190,6 +224,9 @@ cmd_import (int      argc,
 
   if (argc < 4)
     return usage_error (error, import_usage);
+
+  if (g_str_equal (argv[2], "activities") || g_str_equal (argv[2], "participation"))
+    return import_engagement (argc, argv, error);
 
   if (g_str_equal (argv[2], "places"))
     kind = REACH_IMPORT_PLACES;
@@ -271,7 +308,11 @@ static const struct {
   { "import", cmd_import, "import DB places FILE [--category C]\n"
                           "                              add places from CSV or GeoJSON\n"
                           "  import DB areas FILE --level ward|lsoa|msoa|lad [--code-property P] [--name-property P]\n"
-                          "                              add boundaries from GeoJSON" },
+                          "                              add boundaries from GeoJSON\n"
+                          "  import DB activities FILE.csv\n"
+                          "                              add activities (title, type, date, venue, rung, areas)\n"
+                          "  import DB participation FILE.csv\n"
+                          "                              add participants (activity id or title, contact email or id)" },
   { "export", cmd_export, "export DB places FILE       write every place to FILE.geojson or FILE.csv" },
   { "demo", cmd_demo, "demo DB                     create the Leeds demo workspace" },
 };

@@ -11,6 +11,7 @@
 #include <glib/gstdio.h>
 
 #include "reach-demo.h"
+#include "reach-demo-people.h"
 #include "reach-import.h"
 
 static const struct {
@@ -73,6 +74,17 @@ reach_demo_build (ReachDb     *db,
           return FALSE;
         }
     }
+
+  /* the fictional people, groups and activities, dated back from today */
+  {
+    g_autoptr(GDateTime) today = g_date_time_new_now_local ();
+
+    if (!reach_demo_people_build (db, today, error))
+      {
+        reach_db_rollback (db);
+        return FALSE;
+      }
+  }
 
   if (!reach_db_set_setting (db, "demo", "1", error) ||
       !reach_db_set_setting (db, "title", _("Leeds demo"), error))
