@@ -13,6 +13,9 @@
 #include <locale.h>
 #include <stdio.h>
 
+#include "reach-contact-export.h"
+#include "reach-contact-import.h"
+#include "reach-contacts.h"
 #include "reach-db.h"
 #include "reach-demo.h"
 #include "reach-export.h"
@@ -211,6 +214,34 @@ import_engagement (int      argc,
   return TRUE;
 }
 
+/* import DB contacts FILE.csv|FILE.vcf */
+static gboolean
+import_contacts (int      argc,
+                 char   **argv,
+                 GError **error)
+{
+  g_autoptr(ReachDb) db = NULL;
+  g_autoptr(ReachContactImport) import = NULL;
+  g_autofree char *basename = g_path_get_basename (argv[3]);
+  guint n;
+
+  if (argc != 4)
+    return usage_error (error, "import DB contacts FILE.csv|FILE.vcf");
+
+  /* the workspace's classifications are needed to read equality columns */
+  if (!(db = open_existing (argv[1], error)))
+    return FALSE;
+  import = reach_contact_import_new (db, argv[3]);
+  if (!reach_contact_import_read (import, NULL, NULL, NULL, error) ||
+      !reach_contact_import_commit (import, db, NULL, NULL, NULL, error))
+    return FALSE;
+
+  n = reach_contact_import_get_n_items (import);
+  g_printerr (g_dngettext (NULL, "Imported %u contact from %s\n", "Imported %u contacts from %s\n", n),
+              n, basename);
+  return TRUE;
+}
+
 static gboolean
 cmd_import (int      argc,
             char   **argv,
@@ -227,6 +258,9 @@ cmd_import (int      argc,
 
   if (g_str_equal (argv[2], "activities") || g_str_equal (argv[2], "participation"))
     return import_engagement (argc, argv, error);
+
+  if (g_str_equal (argv[2], "contacts"))
+    return import_contacts (argc, argv, error);
 
   if (g_str_equal (argv[2], "places"))
     kind = REACH_IMPORT_PLACES;
@@ -257,6 +291,91 @@ cmd_import (int      argc,
   return TRUE;
 }
 
+/* export DB contacts FILE.csv [--with-equality] */
+static gboolean
+export_contacts (int      argc,
+                 char   **argv,
+                 GError **error)
+{
+  g_autoptr(ReachDb) db = NULL;
+  gboolean with_equality = argc == 5 && g_str_equal (argv[4], "--with-equality");
+  gint64 n;
+
+  if (argc != 4 && !with_equality)
+    return usage_error (error, "export DB contacts FILE.csv [--with-equality]");
+
+  if (!(db = open_existing (argv[1], error)) ||
+      (n = reach_contacts_export_csv (db, argv[3], with_equality, error)) < 0)
+    return FALSE;
+
+  g_printerr (g_dngettext (NULL, "Exported %" G_GINT64_FORMAT " contact to %s\n",
+                           "Exported %" G_GINT64_FORMAT " contacts to %s\n", n),
+              n, argv[3]);
+  return TRUE;
+}
+
+static gboolean
+parse_contact_id (const char  *text,
+                  gint64      *id,
+                  GError     **error)
+{
+  guint64 value;
+
+  if (!g_ascii_string_to_unsigned (text, 10, 1, G_MAXINT64, &value, NULL))
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                   _("“%s” is not a contact id (a whole number, as export contacts writes)"), text);
+      return FALSE;
+    }
+
+  *id = value;
+  return TRUE;
+}
+
+/* sar DB CONTACT_ID: everything held about one contact, as JSON on stdout */
+static gboolean
+cmd_sar (int      argc,
+         char   **argv,
+         GError **error)
+{
+  g_autoptr(ReachDb) db = NULL;
+  g_autofree char *json = NULL;
+  gint64 id;
+
+  if (argc != 3)
+    return usage_error (error, "sar DB CONTACT_ID");
+
+  if (!parse_contact_id (argv[2], &id, error) ||
+      !(db = open_existing (argv[1], error)) ||
+      !(json = reach_contacts_subject_access_json (db, id, error)))
+    return FALSE;
+
+  fputs (json, stdout);
+  fputc ('\n', stdout);
+  return TRUE;
+}
+
+/* erase DB CONTACT_ID: the contact and every link to it, for good */
+static gboolean
+cmd_erase (int      argc,
+           char   **argv,
+           GError **error)
+{
+  g_autoptr(ReachDb) db = NULL;
+  gint64 id;
+
+  if (argc != 3)
+    return usage_error (error, "erase DB CONTACT_ID");
+
+  if (!parse_contact_id (argv[2], &id, error) ||
+      !(db = open_existing (argv[1], error)) ||
+      !reach_contacts_erase (db, id, error))
+    return FALSE;
+
+  g_printerr (_("Erased contact %" G_GINT64_FORMAT " and every link to it\n"), id);
+  return TRUE;
+}
+
 static gboolean
 cmd_export (int      argc,
             char   **argv,
@@ -264,6 +383,9 @@ cmd_export (int      argc,
 {
   g_autoptr(ReachDb) db = NULL;
   gint64 n;
+
+  if (argc >= 4 && g_str_equal (argv[2], "contacts"))
+    return export_contacts (argc, argv, error);
 
   if (argc != 4 || !g_str_equal (argv[2], "places"))
     return usage_error (error, "export DB places FILE.geojson|FILE.csv");
@@ -305,7 +427,9 @@ static const struct {
 } commands[] = {
   { "new", cmd_new, "new DB                      create an empty workspace" },
   { "stats", cmd_stats, "stats DB                    count what the workspace holds, as JSON" },
-  { "import", cmd_import, "import DB places FILE [--category C]\n"
+  { "import", cmd_import, "import DB contacts FILE.csv|FILE.vcf\n"
+                          "                              add contacts (from a vCard without consent)\n"
+                          "  import DB places FILE [--category C]\n"
                           "                              add places from CSV or GeoJSON\n"
                           "  import DB areas FILE --level ward|lsoa|msoa|lad [--code-property P] [--name-property P]\n"
                           "                              add boundaries from GeoJSON\n"
@@ -313,7 +437,11 @@ static const struct {
                           "                              add activities (title, type, date, venue, rung, areas)\n"
                           "  import DB participation FILE.csv\n"
                           "                              add participants (activity id or title, contact email or id)" },
-  { "export", cmd_export, "export DB places FILE       write every place to FILE.geojson or FILE.csv" },
+  { "export", cmd_export, "export DB places FILE       write every place to FILE.geojson or FILE.csv\n"
+                          "  export DB contacts FILE.csv [--with-equality]\n"
+                          "                              write every contact, with an id column" },
+  { "sar", cmd_sar, "sar DB CONTACT_ID           everything held about one contact, as JSON" },
+  { "erase", cmd_erase, "erase DB CONTACT_ID         erase a contact and every link to it, for good" },
   { "demo", cmd_demo, "demo DB                     create the Leeds demo workspace" },
 };
 

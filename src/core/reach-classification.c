@@ -367,9 +367,9 @@ detail_part (const char *normalized_label)
   return colon != NULL ? colon + 2 : NULL;
 }
 
-static ReachCategory *
-match_category (GPtrArray  *categories,
-                const char *text)
+ReachCategory *
+reach_category_match (GPtrArray  *categories,
+                      const char *text)
 {
   g_autofree char *want = reach_classification_normalize (text);
   ReachCategory *by_detail = NULL;
@@ -420,7 +420,7 @@ reach_categories_find (ReachDb     *db,
       !(categories = reach_categories_list (db, characteristic_key, error)))
     return NULL;
 
-  found = match_category (categories, text);
+  found = reach_category_match (categories, text);
   if (found == NULL)
     {
       g_set_error (error, REACH_CLASSIFICATION_ERROR, REACH_CLASSIFICATION_ERROR_UNKNOWN_CATEGORY,
@@ -503,7 +503,7 @@ reach_categories_add_local (ReachDb     *db,
 
   if (!(existing = reach_categories_list (db, characteristic_key, error)))
     return NULL;
-  if (match_category (existing, label) != NULL)
+  if (reach_category_match (existing, label) != NULL)
     {
       g_set_error (error, REACH_CLASSIFICATION_ERROR, REACH_CLASSIFICATION_ERROR_INVALID,
                    _("%s already has a category “%s”"), characteristic->label, label);

@@ -90,6 +90,10 @@ ReachCategory       *reach_categories_find         (ReachDb     *db,
                                                     const char  *characteristic_key,
                                                     const char  *text,
                                                     GError     **error);
+/* The same matching over categories already read (reach_categories_list),
+ * for code that must not touch the workspace; NULL when nothing matches. */
+ReachCategory       *reach_category_match          (GPtrArray   *categories,
+                                                    const char  *text);
 /* The top-level category a category rolls up to (itself when it has no parent). */
 ReachCategory       *reach_categories_get_broad    (ReachDb     *db,
                                                     gint64       category_id,

@@ -45,7 +45,8 @@ ReachContact *reach_contacts_get                (ReachDb       *db,
                                                  gint64         id,
                                                  GError       **error);
 
-/* What a list shows; a zeroed filter (or NULL) shows everything. */
+/* What a list shows.  Start from reach_contact_filter_init() (every member
+ * "any"; a zeroed struct would mean people with no role), or pass NULL. */
 typedef struct
 {
   const char *search;          /* words matched in name, email, phone, postcode, address, notes */
