@@ -204,6 +204,36 @@ test_bad_rows (Fixture       *f,
     }
 }
 
+/* Every bad row is listed at once, so the file can be put right in one go. */
+static void
+test_all_problems (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (f->dir, "many.csv", NULL);
+  g_autoptr(GString) csv = g_string_new ("name,consent_date,consent_contact,consent_equality,religion\n");
+  g_autoptr(ReachContactImport) import = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_string_append (csv, "Ann,2025-01-01,yes,yes,Jedi\n");          /* line 2 */
+  g_string_append (csv, "Bo,2025-01-01,yes,yes,Hindu\n");          /* fine */
+  g_string_append (csv, "Cy,,,,Sikh\n");                            /* line 4: no consent */
+  for (guint i = 0; i < 12; i++)
+    g_string_append (csv, "Di,2025-01-01,yes,yes,Pastafarian\n");  /* lines 5 … 16 */
+  g_assert_true (g_file_set_contents (path, csv->str, -1, NULL));
+
+  import = reach_contact_import_new (f->db, path);
+  g_assert_false (reach_contact_import_read (import, NULL, NULL, NULL, &error));
+  g_assert_error (error, REACH_IMPORT_ERROR, REACH_IMPORT_ERROR_INVALID);
+  g_test_message ("%s", error->message);
+  g_assert_true (g_str_has_prefix (error->message, "many.csv: line 2: “Jedi” in column religion"));
+  g_assert_nonnull (strstr (error->message, "; line 4: column religion holds an equality answer"));
+  g_assert_nonnull (strstr (error->message, "; line 12: “Pastafarian”"));
+  g_assert_null (strstr (error->message, "line 13:"));
+  g_assert_true (g_str_has_suffix (error->message, "; and 4 more rows"));
+  g_assert_null (strchr (error->message, '\n'));
+  g_assert_cmpuint (reach_contact_import_get_n_items (import), ==, 0);
+}
+
 static void
 test_vcard_suite (Fixture       *f,
                   gconstpointer  data)
@@ -290,6 +320,7 @@ main (int   argc,
   ADD ("csv", test_csv);
   ADD ("refused", test_refused);
   ADD ("bad-rows", test_bad_rows);
+  ADD ("all-problems", test_all_problems);
   ADD ("vcard-suite", test_vcard_suite);
   ADD ("export-round-trip", test_export_round_trip);
 #undef ADD

@@ -551,8 +551,8 @@ read_equality (ReachContactImport  *self,
       category = reach_category_match (eq->categories, text);
       if (category == NULL)
         return row_error (self, error, row->line,
-                          _("“%s” in column %s is not a category of %s; use an ONS label or code "
-                            "as Reach lists them"), text, eq->characteristic->key, eq->characteristic->label);
+                          _("“%s” in column %s is not a category of %s (use an ONS label or code "
+                            "as Reach lists them)"), text, eq->characteristic->key, eq->characteristic->label);
 
       /* the consent gate, before anything is written */
       if (!reach_contact_may_hold_equality (contact))
@@ -616,6 +616,24 @@ read_row (ReachContactImport  *self,
   return TRUE;
 }
 
+#define MAX_PROBLEMS 10
+
+/* Keeps "line N: what" from a row's error, without the file name before it. */
+static void
+add_problem (ReachContactImport *self,
+             GString            *problems,
+             const char         *message,
+             guint              *n_problems)
+{
+  gsize prefix = strlen (self->basename) + 2;
+
+  if (++(*n_problems) > MAX_PROBLEMS)
+    return;
+  if (problems->len > 0)
+    g_string_append (problems, "; ");
+  g_string_append (problems, g_str_has_prefix (message, self->basename) ? message + prefix : message);
+}
+
 static gboolean
 read_csv (ReachContactImport  *self,
           GCancellable        *cancellable,
@@ -626,7 +644,8 @@ read_csv (ReachContactImport  *self,
   g_autoptr(ReachCsv) csv = NULL;
   CsvColumns cols = { .equality = NULL };
   g_autoptr(GArray) equality = g_array_new (FALSE, FALSE, sizeof (EqualityColumn));
-  guint n_rows, n_equality = 0;
+  g_autoptr(GString) problems = g_string_new (NULL);
+  guint n_rows, n_equality = 0, n_problems = 0;
 
   if (!(csv = reach_csv_load (self->path, error)))
     {
@@ -660,11 +679,27 @@ read_csv (ReachContactImport  *self,
 
   for (guint i = 1; i < n_rows; i++)
     {
-      if (g_cancellable_set_error_if_cancelled (cancellable, error) ||
-          !read_row (self, reach_csv_get_row (csv, i), &cols, error))
+      g_autoptr(GError) row_error = NULL;
+
+      if (g_cancellable_set_error_if_cancelled (cancellable, error))
         return FALSE;
-      n_equality += g_ptr_array_index (self->answers, self->answers->len - 1) != NULL;
+      if (read_row (self, reach_csv_get_row (csv, i), &cols, &row_error))
+        n_equality += g_ptr_array_index (self->answers, self->answers->len - 1) != NULL;
+      else
+        add_problem (self, problems, row_error->message, &n_problems);
       report (progress, progress_data, i, n_rows - 1);
+    }
+
+  /* every bad row at once, so a file can be put right in one go */
+  if (n_problems > 0)
+    {
+      if (n_problems > MAX_PROBLEMS)
+        g_string_append_printf (problems, g_dngettext (GETTEXT_PACKAGE, "; and %u more row",
+                                                       "; and %u more rows", n_problems - MAX_PROBLEMS),
+                                n_problems - MAX_PROBLEMS);
+      g_set_error (error, REACH_IMPORT_ERROR, REACH_IMPORT_ERROR_INVALID,
+                   "%s: %s", self->basename, problems->str);
+      return FALSE;
     }
 
   if (n_equality > 0)

@@ -18,7 +18,8 @@
  * columns ethnic_group, religion, disability, age_band, sex,
  * sexual_orientation, gender_identity, carer with ONS labels, codes or keys.
  * An unknown category is reported with file and line, never guessed; an
- * equality answer in a row without equality consent is refused.
+ * equality answer in a row without equality consent is refused.  A CSV
+ * error lists every bad row (up to ten): "file.csv: line 3: …; line 9: …".
  */
 #pragma once
 
