@@ -16,7 +16,10 @@
 
 #include "reach-check-list.h"
 
-#define SEARCH_THRESHOLD 8
+/* Longer lists get a search entry, and scroll inside a fixed height. */
+#define SEARCH_THRESHOLD 10
+#define SCROLL_THRESHOLD 6
+#define SCROLL_HEIGHT    300
 
 struct _ReachCheckList
 {
@@ -29,6 +32,7 @@ struct _ReachCheckList
   GtkWidget  *empty_label;
   GHashTable *checks;       /* gint64 id → GtkCheckButton */
   char       *search;       /* casefolded, or NULL */
+  gboolean    searchable;   /* a long list may search and scroll */
   guint       n_items;
 };
 
@@ -80,12 +84,20 @@ on_toggled (GtkCheckButton *button,
   g_signal_emit (self, signals[CHANGED], 0);
 }
 
+/* Inside a scrolled page a scrolled window only gets its minimum height,
+ * so a short list must not scroll at all and a long one asks for a height. */
 static void
 update_empty (ReachCheckList *self)
 {
+  gboolean scrolls = self->searchable && self->n_items > SCROLL_THRESHOLD;
+
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (self->scrolled), GTK_POLICY_NEVER,
+                                  scrolls ? GTK_POLICY_AUTOMATIC : GTK_POLICY_NEVER);
+  gtk_scrolled_window_set_min_content_height (GTK_SCROLLED_WINDOW (self->scrolled),
+                                              scrolls ? SCROLL_HEIGHT : -1);
   gtk_widget_set_visible (self->scrolled, self->n_items > 0);
   gtk_widget_set_visible (self->empty_label, self->n_items == 0);
-  gtk_widget_set_visible (self->search_entry, self->n_items > SEARCH_THRESHOLD);
+  gtk_widget_set_visible (self->search_entry, self->searchable && self->n_items > SEARCH_THRESHOLD);
 }
 
 static void
@@ -145,7 +157,7 @@ reach_check_list_init (ReachCheckList *self)
   gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (self->scrolled),
                                   GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
   gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (self->scrolled), TRUE);
-  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (self->scrolled), 280);
+  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (self->scrolled), SCROLL_HEIGHT);
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (self->scrolled), self->list_box);
   gtk_box_append (GTK_BOX (self->box), self->scrolled);
 
@@ -163,9 +175,10 @@ reach_check_list_new (const char *search_placeholder)
 {
   ReachCheckList *self = g_object_new (REACH_TYPE_CHECK_LIST, NULL);
 
+  self->searchable = search_placeholder != NULL;
   if (search_placeholder != NULL)
-    g_object_set (self->search_entry, "placeholder-text",
-                                           search_placeholder, NULL);
+    g_object_set (self->search_entry, "placeholder-text", search_placeholder, NULL);
+  update_empty (self);
   return GTK_WIDGET (self);
 }
 

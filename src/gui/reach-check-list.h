@@ -13,7 +13,8 @@ G_BEGIN_DECLS
 #define REACH_TYPE_CHECK_LIST (reach_check_list_get_type ())
 G_DECLARE_FINAL_TYPE (ReachCheckList, reach_check_list, REACH, CHECK_LIST, GtkWidget)
 
-/* "changed" fires when a row is checked or unchecked. */
+/* "changed" fires when a row is checked or unchecked.  With a placeholder
+ * a long list gets a search entry and scrolls; without, it shows every row. */
 GtkWidget *reach_check_list_new          (const char     *search_placeholder);
 void       reach_check_list_clear        (ReachCheckList *self);
 void       reach_check_list_append       (ReachCheckList *self,

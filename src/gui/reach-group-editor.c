@@ -239,21 +239,24 @@ fill_categories (ReachGroupEditor *self)
       return;
     }
 
-  for (guint i = 0; i < characteristics->len; i++)
-    {
-      ReachCharacteristic *characteristic = g_ptr_array_index (characteristics, i);
-      g_autoptr(GPtrArray) categories = reach_categories_list (self->db, characteristic->key, NULL);
+  /* Two passes: the group's own categories first, where they are seen. */
+  for (guint pass = 0; pass < 2; pass++)
+    for (guint i = 0; i < characteristics->len; i++)
+      {
+        ReachCharacteristic *characteristic = g_ptr_array_index (characteristics, i);
+        g_autoptr(GPtrArray) categories = reach_categories_list (self->db, characteristic->key, NULL);
 
-      for (guint j = 0; categories != NULL && j < categories->len; j++)
-        {
-          ReachCategory *category = g_ptr_array_index (categories, j);
+        for (guint j = 0; categories != NULL && j < categories->len; j++)
+          {
+            ReachCategory *category = g_ptr_array_index (categories, j);
+            gboolean chosen = contains_id (self->group->category_ids, category->id);
 
-          if (category->is_prefer_not)
-            continue;
-          reach_check_list_append (list, category->id, category->label, characteristic->label,
-                                   contains_id (self->group->category_ids, category->id));
-        }
-    }
+            if (category->is_prefer_not || chosen != (pass == 0))
+              continue;
+            reach_check_list_append (list, category->id, category->label, characteristic->label,
+                                     chosen);
+          }
+      }
 }
 
 static void
@@ -270,16 +273,19 @@ fill_areas (ReachGroupEditor *self)
       return;
     }
 
-  for (guint i = 0; i < areas->len; i++)
-    {
-      ReachArea *area = g_ptr_array_index (areas, i);
-      g_autofree char *subtitle = g_strdup_printf ("%s · %s",
-                                                   reach_area_level_label (area->level),
-                                                   area->code);
+  for (guint pass = 0; pass < 2; pass++)
+    for (guint i = 0; i < areas->len; i++)
+      {
+        ReachArea *area = g_ptr_array_index (areas, i);
+        gboolean chosen = contains_id (self->group->area_ids, area->id);
+        g_autofree char *subtitle = NULL;
 
-      reach_check_list_append (list, area->id, area->name != NULL ? area->name : area->code,
-                               subtitle, contains_id (self->group->area_ids, area->id));
-    }
+        if (chosen != (pass == 0))
+          continue;
+        subtitle = g_strdup_printf ("%s · %s", reach_area_level_label (area->level), area->code);
+        reach_check_list_append (list, area->id, area->name != NULL ? area->name : area->code,
+                                 subtitle, chosen);
+      }
 }
 
 static char *
