@@ -179,11 +179,13 @@ squash (const char *str)
   return g_string_free (out, FALSE);
 }
 
+typedef const char *(*LabelFunc) (int i);
+
 static int
 lookup (const char         *str,
         const char * const *keys,
         guint               n_keys,
-        const char *      (*label) (int))
+        LabelFunc           label)
 {
   g_autofree char *want = NULL;
 
@@ -230,12 +232,18 @@ reach_activity_type_label (ReachActivityType type)
     }
 }
 
+static const char *
+type_label_at (int i)
+{
+  return reach_activity_type_label (i);
+}
+
 gboolean
 reach_activity_type_from_string (const char        *str,
                                  ReachActivityType *type)
 {
   int i = lookup (str, type_keys, REACH_N_ACTIVITY_TYPES,
-                  (const char *(*) (int)) reach_activity_type_label);
+                  type_label_at);
 
   if (i < 0)
     return FALSE;
@@ -269,12 +277,18 @@ reach_ladder_rung_label (ReachLadderRung rung)
     }
 }
 
+static const char *
+rung_label_at (int i)
+{
+  return reach_ladder_rung_label (i);
+}
+
 gboolean
 reach_ladder_rung_from_string (const char      *str,
                                ReachLadderRung *rung)
 {
   int i = lookup (str, rung_keys, REACH_N_LADDER_RUNGS,
-                  (const char *(*) (int)) reach_ladder_rung_label);
+                  rung_label_at);
 
   if (i < 0)
     return FALSE;
@@ -305,12 +319,18 @@ reach_stage_label (ReachCoproductionStage stage)
     }
 }
 
+static const char *
+stage_label_at (int i)
+{
+  return reach_stage_label (i);
+}
+
 gboolean
 reach_stage_from_string (const char             *str,
                          ReachCoproductionStage *stage)
 {
   int i = lookup (str, stage_keys, REACH_N_STAGES,
-                  (const char *(*) (int)) reach_stage_label);
+                  stage_label_at);
 
   if (i < 0)
     return FALSE;
@@ -339,12 +359,18 @@ reach_activity_status_label (ReachActivityStatus status)
     }
 }
 
+static const char *
+status_label_at (int i)
+{
+  return reach_activity_status_label (i);
+}
+
 gboolean
 reach_activity_status_from_string (const char          *str,
                                    ReachActivityStatus *status)
 {
   int i = lookup (str, status_keys, REACH_N_ACTIVITY_STATUSES,
-                  (const char *(*) (int)) reach_activity_status_label);
+                  status_label_at);
 
   if (i < 0)
     return FALSE;
@@ -797,6 +823,7 @@ reach_activities_list (ReachDb                    *db,
                                " AND (?3 IS NULL OR type = ?3)"
                                " AND (?4 IS NULL OR ladder_rung = ?4)"
                                " AND (?5 IS NULL OR place_id = ?5)"
+                               " AND (?6 IS NULL OR ladder_rung IS NULL)"
                                " ORDER BY starts_at IS NULL, starts_at DESC, id DESC", error);
   if (stmt == NULL)
     return NULL;
@@ -808,19 +835,9 @@ reach_activities_list (ReachDb                    *db,
   if (filter->by_rung && filter->rung >= 0)
     sqlite3_bind_text (stmt, 4, rung_keys[filter->rung], -1, SQLITE_STATIC);
   bind_id_or_null (stmt, 5, filter->place_id);
-
   /* "rung not recorded" is a filter of its own */
   if (filter->by_rung && filter->rung < 0)
-    {
-      g_autoptr(GPtrArray) all = collect_activities (db, stmt, error);
-
-      if (all == NULL)
-        return NULL;
-      for (guint i = all->len; i > 0; i--)
-        if (((ReachActivity *) g_ptr_array_index (all, i - 1))->rung >= 0)
-          g_ptr_array_remove_index (all, i - 1);
-      return g_steal_pointer (&all);
-    }
+    sqlite3_bind_int (stmt, 6, 1);
 
   return collect_activities (db, stmt, error);
 }

@@ -479,9 +479,8 @@ reach_groups_list (ReachDb     *db,
  * those of every level that contain its point.  NULL means the group has no
  * place at all, so any activity counts. */
 static char *
-group_areas_json (ReachDb     *db,
-                  ReachGroup  *group,
-                  GError     **error)
+group_areas_json (ReachDb    *db,
+                  ReachGroup *group)
 {
   g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   GString *json;
@@ -610,7 +609,7 @@ reach_groups_get_reach (ReachDb          *db,
   if (!(group = reach_groups_get (db, group_id, error)))
     return FALSE;
 
-  areas = group_areas_json (db, group, error);
+  areas = group_areas_json (db, group);
   categories = categories_json (group);
 
   if (!(stmt = reach_db_prepare (db, reach_sql, error)))
