@@ -474,6 +474,9 @@ test_subject_access (Fixture       *f,
     g_assert_true (reach_db_exec (f->db, sql, &error));
   }
 
+  g_assert_true (reach_db_exec (f->db, "INSERT INTO community_group (id, name) VALUES (5, 'Hindu elders')", &error));
+  g_assert_true (reach_contacts_add_to_group (f->db, person->id, 5, &error));
+
   json = reach_contacts_subject_access_json (f->db, person->id, &error);
   g_assert_no_error (error);
   g_assert_true (json_parser_load_from_data (parser, json, -1, &error));
@@ -495,6 +498,10 @@ test_subject_access (Fixture       *f,
                    ==, "Carers drop-in");
   g_assert_cmpuint (json_array_get_length (json_object_get_array_member (root, "organisations")), ==, 1);
   g_assert_cmpuint (json_array_get_length (json_object_get_array_member (root, "audit")), >=, 3);
+  g_assert_true (json_object_has_member (contact, "created_at"));
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (
+                     json_object_get_array_member (root, "community_groups"), 0), "name"), ==, "Hindu elders");
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (root, "place")), ==, 0);
 
   g_assert_null (reach_contacts_subject_access_json (f->db, 999, &error));
   g_assert_error (error, REACH_DB_ERROR, REACH_DB_ERROR_NOT_FOUND);

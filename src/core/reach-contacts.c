@@ -973,13 +973,37 @@ table_has_column (ReachDb    *db,
   return found;
 }
 
+/* When the record was made and last changed. */
+static gboolean
+add_record_times (ReachDb      *db,
+                  JsonBuilder  *builder,
+                  gint64        id,
+                  GError      **error)
+{
+  sqlite3_stmt *stmt = reach_db_prepare (db, "SELECT created_at, updated_at FROM contact WHERE id = ?1", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      add_string (builder, "created_at", (const char *) sqlite3_column_text (stmt, 0));
+      add_string (builder, "updated_at", (const char *) sqlite3_column_text (stmt, 1));
+    }
+  sqlite3_reset (stmt);
+  return TRUE;
+}
+
 static gboolean
 add_links (ReachDb      *db,
            JsonBuilder  *builder,
            gint64        id,
            GError      **error)
 {
-  if (!add_rows (db, builder, "organisations",
+  if (!add_rows (db, builder, "place",
+                 "SELECT p.id, p.name FROM contact c JOIN place p ON p.id = c.place_id "
+                 "WHERE c.id = ?1", id, error) ||
+      !add_rows (db, builder, "organisations",
                  "SELECT o.id, o.name FROM contact_membership m JOIN contact o ON o.id = m.organisation_id "
                  "WHERE m.contact_id = ?1 ORDER BY o.name", id, error) ||
       !add_rows (db, builder, "community_groups",
@@ -1043,6 +1067,8 @@ reach_contacts_subject_access_json (ReachDb     *db,
   json_builder_set_member_name (builder, "contact");
   json_builder_begin_object (builder);
   add_contact_fields (builder, contact);
+  if (!add_record_times (db, builder, id, error))
+    return NULL;
   json_builder_end_object (builder);
   if (!add_links (db, builder, id, error))
     return NULL;
