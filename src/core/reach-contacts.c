@@ -185,15 +185,13 @@ set_not_found (GError **error,
                _("There is no contact %" G_GINT64_FORMAT), id);
 }
 
-gboolean
-reach_contacts_insert (ReachDb       *db,
+static gboolean
+insert_in_transaction (ReachDb       *db,
                        ReachContact  *contact,
                        GError       **error)
 {
   sqlite3_stmt *stmt;
-
-  if (!reach_contact_validate (contact, error))
-    return FALSE;
+  gint64 id;
 
   if (!(stmt = reach_db_prepare (db, contact_insert_sql (), error)))
     return FALSE;
@@ -202,8 +200,37 @@ reach_contacts_insert (ReachDb       *db,
   if (!reach_db_step_done (db, stmt, error))
     return FALSE;
 
-  contact->id = sqlite3_last_insert_rowid (reach_db_get_handle (db));
-  return reach_audit (db, "contact", contact->id, "insert", error);
+  id = sqlite3_last_insert_rowid (reach_db_get_handle (db));
+  if (!reach_audit (db, "contact", id, "insert", error))
+    return FALSE;
+
+  contact->id = id;
+  return TRUE;
+}
+
+/* The row and its audit row are written together or not at all. */
+gboolean
+reach_contacts_insert (ReachDb       *db,
+                       ReachContact  *contact,
+                       GError       **error)
+{
+  if (!reach_contact_validate (contact, error) ||
+      !reach_db_begin (db, error))
+    return FALSE;
+
+  if (!insert_in_transaction (db, contact, error))
+    {
+      reach_db_rollback (db);
+      return FALSE;
+    }
+
+  if (!reach_db_commit (db, error))
+    {
+      contact->id = 0;
+      return FALSE;
+    }
+
+  return TRUE;
 }
 
 static gint64
@@ -320,7 +347,16 @@ reach_contacts_delete (ReachDb     *db,
                        gint64       id,
                        GError     **error)
 {
-  return delete_row (db, id, "delete", error);
+  if (!reach_db_begin (db, error))
+    return FALSE;
+
+  if (!delete_row (db, id, "delete", error))
+    {
+      reach_db_rollback (db);
+      return FALSE;
+    }
+
+  return reach_db_commit (db, error);
 }
 
 static GPtrArray *
