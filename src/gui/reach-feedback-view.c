@@ -34,6 +34,9 @@ struct _ReachFeedbackView
   GtkToggleButton *open_button;
   GtkToggleButton *not_fed_back_button;
   GtkToggleButton *all_button;
+  GtkLabel        *open_label;
+  GtkLabel        *not_fed_back_label;
+  GtkLabel        *all_label;
   GtkWidget       *add_button;
   GtkLabel        *filter_label;
   GtkStack        *stack;
@@ -160,14 +163,14 @@ activities_by_id (ReachDb *db)
 }
 
 static void
-set_button_count (GtkToggleButton *button,
-                  const char      *label,
-                  gint64           n)
+set_button_count (GtkLabel   *button_label,
+                  const char *label,
+                  gint64      n)
 {
   g_autofree char *text = n >= 0 ? g_strdup_printf ("%s (%" G_GINT64_FORMAT ")", label, n)
                                  : g_strdup (label);
 
-  gtk_button_set_label (GTK_BUTTON (button), text);
+  gtk_label_set_text (button_label, text);
 }
 
 static gint64
@@ -197,11 +200,11 @@ filter_description (ReachFeedbackListView filter)
 static void
 update_counts (ReachFeedbackView *self)
 {
-  set_button_count (self->open_button, _("Still Open"),
+  set_button_count (self->open_label, _("Still Open"),
                     count_items (self->db, REACH_FEEDBACK_VIEW_STILL_OPEN));
-  set_button_count (self->not_fed_back_button, _("Not Fed Back"),
+  set_button_count (self->not_fed_back_label, _("Not Fed Back"),
                     count_items (self->db, REACH_FEEDBACK_VIEW_NOT_FED_BACK));
-  set_button_count (self->all_button, _("All"), count_items (self->db, REACH_FEEDBACK_VIEW_ALL));
+  set_button_count (self->all_label, _("All"), count_items (self->db, REACH_FEEDBACK_VIEW_ALL));
 }
 
 static void
@@ -363,6 +366,9 @@ reach_feedback_view_class_init (ReachFeedbackViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ReachFeedbackView, open_button);
   gtk_widget_class_bind_template_child (widget_class, ReachFeedbackView, not_fed_back_button);
   gtk_widget_class_bind_template_child (widget_class, ReachFeedbackView, all_button);
+  gtk_widget_class_bind_template_child (widget_class, ReachFeedbackView, open_label);
+  gtk_widget_class_bind_template_child (widget_class, ReachFeedbackView, not_fed_back_label);
+  gtk_widget_class_bind_template_child (widget_class, ReachFeedbackView, all_label);
   gtk_widget_class_bind_template_child (widget_class, ReachFeedbackView, add_button);
   gtk_widget_class_bind_template_child (widget_class, ReachFeedbackView, filter_label);
   gtk_widget_class_bind_template_child (widget_class, ReachFeedbackView, stack);
