@@ -211,6 +211,30 @@ test_charset_and_photo (void)
   g_assert_cmpstr (org->address, ==, "Reginald Terrace, Leeds, UK");
 }
 
+/* 8-bit text: in its CHARSET, or (named nowhere) as Windows-1252. */
+static void
+test_eight_bit (void)
+{
+  static const char text[] = "BEGIN:VCARD\r\nVERSION:2.1\r\n"
+                             "N;CHARSET=ISO-8859-1:M\xfcller;J\xfcrgen\r\n"
+                             "NOTE:Caf\xe9 \x80""5 voucher\r\n"
+                             "END:VCARD\r\n"
+                             "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Zo\xc3\xab\r\nEND:VCARD\r\n";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) cards = parse_text (text, &error);
+  g_autoptr(ReachContact) first = NULL;
+  g_autoptr(ReachContact) second = NULL;
+
+  g_assert_no_error (error);
+  first = reach_vcard_card_to_contact (g_ptr_array_index (cards, 0));
+  second = reach_vcard_card_to_contact (g_ptr_array_index (cards, 1));
+  g_assert_cmpstr (first->name, ==, "Jürgen Müller");
+  g_assert_cmpstr (first->notes, ==, "Café €5 voucher");
+  g_assert_true (((ReachVcardCard *) g_ptr_array_index (cards, 0))->charset_guessed);
+  g_assert_cmpstr (second->name, ==, "Zoë");
+  g_assert_false (((ReachVcardCard *) g_ptr_array_index (cards, 1))->charset_guessed);
+}
+
 static void
 test_malformed (void)
 {
@@ -226,13 +250,19 @@ test_malformed (void)
     { "BEGIN:VCARD\nFN:Ann\nEND:VCARD\nEND:VCARD\n", REACH_VCARD_ERROR_SYNTAX, "line 4:" },
     { "name,email\nAnn,ann@example.org\n", REACH_VCARD_ERROR_SYNTAX, "line 1:" },
     { "\n\n", REACH_VCARD_ERROR_EMPTY, "no cards" },
-    { "BEGIN:VCARD\nFN:Ann \xff\nEND:VCARD\n", REACH_VCARD_ERROR_ENCODING, "line 2:" },
+    { "BEGIN:VCARD\nFN:Ann\nPHOTO:\0\x01\nEND:VCARD\n", REACH_VCARD_ERROR_ENCODING, "line 3:" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
       g_autoptr(GError) error = NULL;
-      g_autoptr(GPtrArray) cards = parse_text (cases[i].text, &error);
+      /* the texts are C strings except where they hold a NUL: measure to the last "\n" */
+      gsize length = strlen (cases[i].text);
+      g_autoptr(GPtrArray) cards = NULL;
+
+      if (strstr (cases[i].text, "PHOTO:") != NULL)
+        length = 32;
+      cards = reach_vcard_parse (cases[i].text, length, &error);
 
       g_assert_null (cards);
       g_assert_error (error, REACH_VCARD_ERROR, cases[i].code);
@@ -252,6 +282,7 @@ main (int   argc,
   g_test_add_func ("/vcard/folding-and-escapes", test_folding_and_escapes);
   g_test_add_func ("/vcard/split-value", test_split_value);
   g_test_add_func ("/vcard/charset-and-photo", test_charset_and_photo);
+  g_test_add_func ("/vcard/eight-bit", test_eight_bit);
   g_test_add_func ("/vcard/malformed", test_malformed);
 
   return g_test_run ();

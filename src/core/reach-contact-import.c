@@ -760,7 +760,7 @@ read_vcard (ReachContactImport  *self,
   g_autofree char *data = NULL;
   g_autoptr(GPtrArray) cards = NULL;
   g_autoptr(GError) local_error = NULL;
-  guint n_unnamed = 0, n_skipped = 0;
+  guint n_unnamed = 0, n_skipped = 0, n_guessed = 0;
   gsize length;
 
   if (!g_file_get_contents (self->path, &data, &length, &local_error))
@@ -780,9 +780,12 @@ read_vcard (ReachContactImport  *self,
 
   for (guint i = 0; i < cards->len; i++)
     {
+      ReachVcardCard *card = g_ptr_array_index (cards, i);
+
       if (g_cancellable_set_error_if_cancelled (cancellable, error) ||
-          !read_card (self, g_ptr_array_index (cards, i), &n_unnamed, &n_skipped, error))
+          !read_card (self, card, &n_unnamed, &n_skipped, error))
         return FALSE;
+      n_guessed += card->charset_guessed;
       report (progress, progress_data, i + 1, cards->len);
     }
 
@@ -800,6 +803,13 @@ read_vcard (ReachContactImport  *self,
                                  "%u card has no name: it is called by its email address or phone number",
                                  "%u cards have no name: each is called by its email address or phone number",
                                  n_unnamed), n_unnamed);
+  if (n_guessed > 0)
+    add_note (self, g_dngettext (GETTEXT_PACKAGE,
+                                 "%u card has text that is not UTF-8 and names no character set: "
+                                 "it is read as Windows-1252; check its accented letters",
+                                 "%u cards have text that is not UTF-8 and name no character set: "
+                                 "they are read as Windows-1252; check their accented letters",
+                                 n_guessed), n_guessed);
   if (n_skipped > 0)
     add_note (self, g_dngettext (GETTEXT_PACKAGE,
                                  "%u card has no name, email address or phone number and is left out",

@@ -250,10 +250,13 @@ decode_quoted_printable (const char *text)
   return bytes;
 }
 
-/* The value as UTF-8: QP decoded and converted from its CHARSET. */
+/* The value as UTF-8: QP decoded and converted from its CHARSET.  With no
+ * CHARSET, text that is not UTF-8 came from an old Windows address book:
+ * it is read as Windows-1252 and the card says so. */
 static char *
-decode_value (const char  *raw,
-              char       **params)
+decode_value (const char      *raw,
+              char           **params,
+              ReachVcardCard  *card)
 {
   const char *encoding = param_value (params, "ENCODING");
   const char *charset = param_value (params, "CHARSET");
@@ -276,10 +279,17 @@ decode_value (const char  *raw,
       g_ascii_strcasecmp (charset, "us-ascii") != 0)
     converted = g_convert ((const char *) bytes->data, bytes->len, "UTF-8", charset,
                            NULL, NULL, NULL);
+  if (converted == NULL && !g_utf8_validate ((const char *) bytes->data, bytes->len, NULL))
+    {
+      converted = g_convert ((const char *) bytes->data, bytes->len, "UTF-8", "WINDOWS-1252",
+                             NULL, NULL, NULL);
+      if (card != NULL)
+        card->charset_guessed = TRUE;
+    }
   if (converted == NULL)
     converted = g_strndup ((const char *) bytes->data, bytes->len);
 
-  /* a wrong CHARSET must not put invalid text in the workspace */
+  /* whatever happened above, no invalid text goes into the workspace */
   return g_utf8_make_valid (converted, -1);
 }
 
@@ -300,8 +310,9 @@ is_binary (const char  *name,
 }
 
 static ReachVcardProperty *
-parse_property (Logical  *logical,
-                GError  **error)
+parse_property (Logical         *logical,
+                ReachVcardCard  *card,
+                GError         **error)
 {
   const char *text = logical->text->str;
   const char *colon = find_value_colon (text);
@@ -312,7 +323,8 @@ parse_property (Logical  *logical,
 
   if (colon == NULL)
     {
-      g_autofree char *shown = g_utf8_substring (text, 0, MIN (g_utf8_strlen (text, -1), 40));
+      g_autofree char *valid = g_utf8_make_valid (text, -1);
+      g_autofree char *shown = g_utf8_substring (valid, 0, MIN (g_utf8_strlen (valid, -1), 40));
 
       g_set_error (error, REACH_VCARD_ERROR, REACH_VCARD_ERROR_SYNTAX,
                    _("line %u: “%s” is not a vCard property (it has no “:”)"), logical->line, shown);
@@ -335,10 +347,14 @@ parse_property (Logical  *logical,
 
   property = g_new0 (ReachVcardProperty, 1);
   property->line = logical->line;
-  property->name = g_ascii_strup (name, -1);
+  {
+    g_autofree char *valid = g_utf8_make_valid (name, -1);
+
+    property->name = g_ascii_strup (valid, -1);
+  }
   property->params = g_strdupv (parts + 1);
   if (!is_binary (property->name, property->params))
-    property->value = decode_value (colon + 1, property->params);
+    property->value = decode_value (colon + 1, property->params, card);
 
   return property;
 }
@@ -360,16 +376,17 @@ reach_vcard_parse (const char  *data,
   g_autoptr(GPtrArray) cards = g_ptr_array_new_with_free_func ((GDestroyNotify) reach_vcard_card_free);
   g_autoptr(GPtrArray) lines = NULL;
   g_autoptr(ReachVcardCard) card = NULL;
-  const char *end;
+  const char *nul = memchr (data, '\0', length);
 
-  if (!g_utf8_validate (data, length, &end))
+  /* text has no NUL bytes: this is some other kind of file */
+  if (nul != NULL)
     {
       guint line = 1;
 
-      for (const char *p = data; p < end; p++)
+      for (const char *p = data; p < nul; p++)
         line += *p == '\n';
       g_set_error (error, REACH_VCARD_ERROR, REACH_VCARD_ERROR_ENCODING,
-                   _("line %u: the text is not UTF-8"), line);
+                   _("line %u: this is not text (it holds a NUL byte)"), line);
       return NULL;
     }
 
@@ -380,7 +397,7 @@ reach_vcard_parse (const char  *data,
   for (guint i = 0; i < lines->len; i++)
     {
       Logical *logical = g_ptr_array_index (lines, i);
-      ReachVcardProperty *property = parse_property (logical, error);
+      ReachVcardProperty *property = parse_property (logical, card, error);
 
       if (property == NULL)
         return NULL;

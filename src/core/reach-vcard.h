@@ -36,6 +36,7 @@ typedef struct
   guint      line;        /* of BEGIN:VCARD */
   char      *version;     /* "2.1", "3.0", "4.0" (NULL if the card gave none) */
   GPtrArray *properties;  /* ReachVcardProperty */
+  gboolean   charset_guessed;  /* text in no stated charset, not UTF-8: read as Windows-1252 */
 } ReachVcardCard;
 
 void            reach_vcard_card_free      (ReachVcardCard *card);
