@@ -110,7 +110,8 @@ cmd_stats (int      argc,
  * import DB areas FILE --level L [--code-property P] [--name-property P] */
 static const char import_usage[] =
   "import DB places FILE [--category C] | import DB areas FILE --level ward|lsoa|msoa|lad "
-  "[--code-property P] [--name-property P]";
+  "[--code-property P] [--name-property P] | import DB activities FILE.csv "
+  "| import DB participation FILE.csv";
 
 static gboolean
 set_default_category (ReachImport  *import,
