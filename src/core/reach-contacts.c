@@ -1011,6 +1011,22 @@ table_has_column (ReachDb    *db,
 
 /* When the record was made and last changed. */
 static gboolean
+table_exists (ReachDb    *db,
+              const char *table)
+{
+  sqlite3_stmt *stmt = reach_db_prepare (db, "SELECT 1 FROM sqlite_master WHERE type = 'table' "
+                                             "AND name = ?1", NULL);
+  gboolean found;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, table, -1, SQLITE_STATIC);
+  found = sqlite3_step (stmt) == SQLITE_ROW;
+  sqlite3_reset (stmt);
+  return found;
+}
+
+static gboolean
 add_record_times (ReachDb      *db,
                   JsonBuilder  *builder,
                   gint64        id,
@@ -1054,6 +1070,13 @@ add_links (ReachDb      *db,
                  "SELECT a.id AS activity_id, a.title, a.type, a.starts_at, a.ends_at, p.role "
                  "FROM participation p JOIN activity a ON a.id = p.activity_id "
                  "WHERE p.contact_id = ?1 ORDER BY a.starts_at, a.id", id, error))
+    return FALSE;
+
+  /* which areas their location falls in, where the workspace has worked it out */
+  if (table_exists (db, "contact_area") &&
+      !add_rows (db, builder, "areas",
+                 "SELECT a.code, a.name, a.level FROM contact_area ca JOIN area a ON a.id = ca.area_id "
+                 "WHERE ca.contact_id = ?1 ORDER BY a.level, a.code", id, error))
     return FALSE;
 
   /* feedback is tied to activities; a person's link to it is optional in the schema */
