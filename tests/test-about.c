@@ -193,6 +193,8 @@ test_help_overlay (void)
   const char *expected[] = {
     "<ctrl>o", "<ctrl><shift>n", "<ctrl>i", "<ctrl>f", "Delete", "Escape",
     "F9", "<ctrl>question", "<ctrl>q", "<ctrl>w",
+    /* the window's pages, bound in ReachWindow's class */
+    "<alt>1", "<alt>2", "<alt>3", "<alt>4", "<alt>5",
   };
 
   bytes = g_resources_lookup_data (HELP_OVERLAY_PATH, 0, NULL);
