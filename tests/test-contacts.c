@@ -601,6 +601,34 @@ test_erase_leaves_no_trace (Fixture       *f,
   reach_db_rollback (f->db);
 }
 
+/* Erasure relies on the schema: every table that points at a contact must
+ * let go of it (or its rows go with it), in this and every later migration. */
+static void
+test_every_link_lets_go (Fixture       *f,
+                         gconstpointer  data)
+{
+  sqlite3_stmt *stmt = reach_db_prepare (f->db,
+                                         "SELECT m.name, k.on_delete FROM sqlite_master m, "
+                                         "pragma_foreign_key_list (m.name) k "
+                                         "WHERE m.type = 'table' AND k.\"table\" = 'contact'", NULL);
+  guint n = 0;
+
+  g_assert_nonnull (stmt);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      const char *table = (const char *) sqlite3_column_text (stmt, 0);
+      const char *on_delete = (const char *) sqlite3_column_text (stmt, 1);
+
+      g_test_message ("%s: ON DELETE %s", table, on_delete);
+      g_assert_true (g_str_equal (on_delete, "CASCADE") || g_str_equal (on_delete, "SET NULL"));
+      n++;
+    }
+  sqlite3_reset (stmt);
+
+  /* memberships (twice), equality answers, participation at least */
+  g_assert_cmpuint (n, >=, 4);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -618,6 +646,7 @@ main (int   argc,
   ADD ("audit", test_audit_has_no_personal_values);
   ADD ("subject-access", test_subject_access);
   ADD ("erase", test_erase_leaves_no_trace);
+  ADD ("every-link-lets-go", test_every_link_lets_go);
 #undef ADD
 
   return g_test_run ();
