@@ -270,6 +270,70 @@ test_malformed (void)
     }
 }
 
+/* Damaged copies of the samples: each is read or refused with a line
+ * number, never crashes, and never yields text that is not UTF-8. */
+static void
+test_mutations (void)
+{
+  static const char * const files[] = {
+    "John_Doe_ANDROID.vcf", "outlook-2003.vcf", "John_Doe_EVOLUTION.vcf", "rfc6350-example.vcf",
+    "John_Doe_IPHONE.vcf", "issue114.vcf",
+  };
+  static const char damage[] = "\n\r:;=\\ \t,\"A";
+  g_autoptr(GRand) rand = g_rand_new_with_seed (20251126);
+  guint n_read = 0, n_refused = 0;
+
+  for (guint iter = 0; iter < 600; iter++)
+    {
+      g_autofree char *path = reach_test_file ("data", "ez-vcard", files[iter % G_N_ELEMENTS (files)], NULL);
+      g_autofree char *data = NULL;
+      g_autoptr(GPtrArray) cards = NULL;
+      g_autoptr(GError) error = NULL;
+      gsize length;
+      guint n = g_rand_int_range (rand, 1, 8);
+
+      g_assert_true (g_file_get_contents (path, &data, &length, NULL));
+      for (guint k = 0; k < n && length > 0; k++)
+        {
+          gsize at = g_rand_int_range (rand, 0, length);
+
+          switch (g_rand_int_range (rand, 0, 4))
+            {
+            case 0: data[at] = damage[g_rand_int_range (rand, 0, sizeof damage - 1)]; break;
+            case 1: length = at; break;
+            case 2: data[at] = g_rand_int_range (rand, 1, 256); break;
+            default: memmove (data + at, data + at + 1, length - at - 1); length--; break;
+            }
+        }
+
+      cards = reach_vcard_parse (data, length, &error);
+      if (cards == NULL)
+        {
+          g_assert_true (g_str_has_prefix (error->message, "line ") ||
+                         g_error_matches (error, REACH_VCARD_ERROR, REACH_VCARD_ERROR_EMPTY));
+          n_refused++;
+          continue;
+        }
+
+      for (guint c = 0; c < cards->len; c++)
+        {
+          g_autoptr(ReachContact) contact = reach_vcard_card_to_contact (g_ptr_array_index (cards, c));
+
+          if (contact != NULL)
+            {
+              g_assert_true (g_utf8_validate (contact->name, -1, NULL));
+              g_assert_true (contact->notes == NULL || g_utf8_validate (contact->notes, -1, NULL));
+            }
+        }
+      n_read++;
+    }
+
+  g_test_message ("%u read, %u refused", n_read, n_refused);
+  /* both outcomes happen, or the damage was not doing anything */
+  g_assert_cmpuint (n_read, >, 0);
+  g_assert_cmpuint (n_refused, >, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -284,6 +348,7 @@ main (int   argc,
   g_test_add_func ("/vcard/charset-and-photo", test_charset_and_photo);
   g_test_add_func ("/vcard/eight-bit", test_eight_bit);
   g_test_add_func ("/vcard/malformed", test_malformed);
+  g_test_add_func ("/vcard/mutations", test_mutations);
 
   return g_test_run ();
 }
