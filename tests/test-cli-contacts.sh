@@ -95,6 +95,7 @@ equals "export starts with an id column" "$(head -c 8 "$tmp/contacts.csv")" "id,
 amina=$(grep "Amina Yusuf" "$tmp/contacts.csv" | cut -d, -f1)
 if [ -n "$amina" ] && [ "$amina" -gt 0 ] 2>/dev/null; then ok "exported id of a contact"; else not_ok "no id for Amina Yusuf"; fi
 if grep -q "Muslim" "$tmp/contacts.csv"; then not_ok "equality answers exported without being asked"; else ok "no equality answers by default"; fi
+fails "export contacts needs a file" "export DB contacts FILE.csv" "$cli" export "$db" contacts
 succeeds "export contacts with equality" "$cli" export "$db" contacts "$tmp/equality.csv" --with-equality
 if grep -q "Muslim" "$tmp/equality.csv"; then ok "equality answers when asked"; else not_ok "no equality answers with --with-equality"; fi
 

@@ -385,7 +385,7 @@ cmd_export (int      argc,
   g_autoptr(ReachDb) db = NULL;
   gint64 n;
 
-  if (argc >= 4 && g_str_equal (argv[2], "contacts"))
+  if (argc >= 3 && g_str_equal (argv[2], "contacts"))
     return export_contacts (argc, argv, error);
 
   if (argc != 4 || !g_str_equal (argv[2], "places"))
