@@ -275,6 +275,19 @@ row_with_title (GtkWidget  *widget,
   return NULL;
 }
 
+/* Spins the main loop until the window has been drawn, for at most 5 s:
+ * under a loaded test run the first frame can take a while. */
+static void
+wait_drawn (GtkWidget *window)
+{
+  gint64 end = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+
+  while ((!gtk_widget_get_mapped (window) || gtk_widget_get_width (window) == 0)
+         && g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, TRUE);
+  wait_ms (200);
+}
+
 static GtkWidget *
 show_page (GtkWidget *page,
            int        width,
@@ -285,7 +298,7 @@ show_page (GtkWidget *page,
   adw_window_set_content (ADW_WINDOW (window), page);
   gtk_window_set_default_size (GTK_WINDOW (window), width, height);
   gtk_window_present (GTK_WINDOW (window));
-  wait_ms (200);
+  wait_drawn (window);
   return window;
 }
 
@@ -641,6 +654,32 @@ test_feedback_validation (void)
   clear_workspace (&ws);
 }
 
+/* The pages share the main window's view stack, which is as wide as its
+ * widest page: none may stop the window narrowing to a phone's width. */
+static void
+test_pages_fit_a_phone (void)
+{
+  Workspace ws = build_workspace ();
+  GtkWidget *pages[] = {
+    reach_groups_view_new (), reach_activities_view_new (), reach_feedback_view_new (),
+  };
+
+  reach_groups_view_set_db (REACH_GROUPS_VIEW (pages[0]), ws.db);
+  reach_activities_view_set_db (REACH_ACTIVITIES_VIEW (pages[1]), ws.db);
+  reach_feedback_view_set_db (REACH_FEEDBACK_VIEW (pages[2]), ws.db);
+  for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+    {
+      int min = 0;
+
+      g_object_ref_sink (pages[i]);
+      gtk_widget_measure (pages[i], GTK_ORIENTATION_HORIZONTAL, -1, &min, NULL, NULL, NULL);
+      g_test_message ("%s: at least %d px wide", G_OBJECT_TYPE_NAME (pages[i]), min);
+      g_assert_cmpint (min, <=, 360);
+      g_object_unref (pages[i]);
+    }
+  clear_workspace (&ws);
+}
+
 /* Screenshots ------------------------------------------------------------ */
 
 static void
@@ -678,7 +717,6 @@ shoot_page (GtkWidget  *page,
       GtkWidget *window = show_page (g_object_ref (page), sizes[i][0], sizes[i][1]);
       g_autofree char *file = g_strdup_printf ("%s-%s-%s.png", name, i == 0 ? "wide" : "narrow", scheme);
 
-      wait_ms (300);
       save_png (window, file);
       adw_window_set_content (ADW_WINDOW (window), NULL);
       gtk_window_destroy (GTK_WINDOW (window));
@@ -714,7 +752,7 @@ shoot_editor (GtkWidget  *editor,
 
   gtk_window_set_default_size (GTK_WINDOW (editor), 560, 860);
   gtk_window_present (GTK_WINDOW (editor));
-  wait_ms (400);
+  wait_drawn (editor);
   scrolled = find_type (editor, GTK_TYPE_SCROLLED_WINDOW);
   adj = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
 
@@ -797,6 +835,7 @@ main (int   argc,
   g_test_add_func ("/engagement-ui/activity-editor-keeps", test_activity_editor_keeps);
   g_test_add_func ("/engagement-ui/feedback-view", test_feedback_view);
   g_test_add_func ("/engagement-ui/feedback-validation", test_feedback_validation);
+  g_test_add_func ("/engagement-ui/pages-fit-a-phone", test_pages_fit_a_phone);
   g_test_add_func ("/engagement-ui/screenshots", test_screenshots);
 
   return g_test_run ();
