@@ -443,8 +443,61 @@ static const char * const migrations[] = {
   "CREATE INDEX IF NOT EXISTS participation_contact ON participation (contact_id);\n"
   "CREATE INDEX feedback_activity ON feedback (activity_id);\n",
 
-  /* 4: census baselines, area lookups and the gap analysis */
-  "SELECT 1;\n",
+  /* 4: census baselines, area lookups and the gap analysis.
+   * Where items are is a cache (one row per item and level, area_id NULL
+   * when the point is in no area of that level): a moved point drops its
+   * rows, a new or deleted area drops its level's rows and marks the
+   * containment links stale; reach_area_assign_refresh() fills them in. */
+  "CREATE INDEX baseline_category ON baseline (category_id);\n"
+  "CREATE INDEX baseline_area ON baseline (area_id);\n"
+  "CREATE TABLE area_parent (\n"
+  "  child_id  INTEGER NOT NULL REFERENCES area (id) ON DELETE CASCADE,\n"
+  "  parent_id INTEGER NOT NULL REFERENCES area (id) ON DELETE CASCADE,\n"
+  "  method    TEXT NOT NULL CHECK (method IN ('containment', 'lookup')),\n"
+  "  PRIMARY KEY (child_id, parent_id)\n"
+  ");\n"
+  "CREATE INDEX area_parent_parent ON area_parent (parent_id);\n"
+  "CREATE TABLE contact_area (\n"
+  "  contact_id INTEGER NOT NULL REFERENCES contact (id) ON DELETE CASCADE,\n"
+  "  level      TEXT NOT NULL,\n"
+  "  area_id    INTEGER REFERENCES area (id) ON DELETE CASCADE,\n"
+  "  PRIMARY KEY (contact_id, level)\n"
+  ");\n"
+  "CREATE INDEX contact_area_area ON contact_area (area_id);\n"
+  "CREATE TABLE place_area (\n"
+  "  place_id INTEGER NOT NULL REFERENCES place (id) ON DELETE CASCADE,\n"
+  "  level    TEXT NOT NULL,\n"
+  "  area_id  INTEGER REFERENCES area (id) ON DELETE CASCADE,\n"
+  "  PRIMARY KEY (place_id, level)\n"
+  ");\n"
+  "CREATE INDEX place_area_area ON place_area (area_id);\n"
+  "CREATE TABLE group_point_area (\n"
+  "  group_id INTEGER NOT NULL REFERENCES community_group (id) ON DELETE CASCADE,\n"
+  "  level    TEXT NOT NULL,\n"
+  "  area_id  INTEGER REFERENCES area (id) ON DELETE CASCADE,\n"
+  "  PRIMARY KEY (group_id, level)\n"
+  ");\n"
+  "CREATE TRIGGER contact_area_moved AFTER UPDATE OF lat, lon ON contact BEGIN\n"
+  "  DELETE FROM contact_area WHERE contact_id = new.id;\n"
+  "END;\n"
+  "CREATE TRIGGER place_area_moved AFTER UPDATE OF lat, lon ON place BEGIN\n"
+  "  DELETE FROM place_area WHERE place_id = new.id;\n"
+  "END;\n"
+  "CREATE TRIGGER group_point_area_moved AFTER UPDATE OF lat, lon ON community_group BEGIN\n"
+  "  DELETE FROM group_point_area WHERE group_id = new.id;\n"
+  "END;\n"
+  "CREATE TRIGGER area_assign_insert AFTER INSERT ON area BEGIN\n"
+  "  DELETE FROM contact_area WHERE level = new.level;\n"
+  "  DELETE FROM place_area WHERE level = new.level;\n"
+  "  DELETE FROM group_point_area WHERE level = new.level;\n"
+  "  INSERT OR REPLACE INTO setting (key, value) VALUES ('area_rollup_stale', '1');\n"
+  "END;\n"
+  "CREATE TRIGGER area_assign_delete AFTER DELETE ON area BEGIN\n"
+  "  DELETE FROM contact_area WHERE level = old.level;\n"
+  "  DELETE FROM place_area WHERE level = old.level;\n"
+  "  DELETE FROM group_point_area WHERE level = old.level;\n"
+  "  INSERT OR REPLACE INTO setting (key, value) VALUES ('area_rollup_stale', '1');\n"
+  "END;\n",
 };
 
 int
