@@ -14,12 +14,15 @@
 #include "reach-activities-view.h"
 #include "reach-areas-layer.h"
 #include "reach-base-map.h"
+#include "reach-contacts-view.h"
+#include "reach-contacts.h"
 #include "reach-feedback-view.h"
 #include "reach-groups-view.h"
 #include "reach-import-dialog.h"
 #include "reach-map-legend.h"
 #include "reach-place-details.h"
 #include "reach-place-editor.h"
+#include "reach-people-layer.h"
 #include "reach-place-row.h"
 #include "reach-places-layer.h"
 #include "reach-places.h"
@@ -51,8 +54,8 @@ struct _ReachWindow
 
   ShumateLayer       *places_layer;
   ShumateLayer       *areas_layer;
-  guint               fit_idle_id;
-  gboolean            fit_pending;
+  ShumateLayer       *people_layer;   /* off unless the user turns it on */
+  guint               fit_tick_id;
 
   /* template children */
   AdwToastOverlay    *toast_overlay;
@@ -63,6 +66,7 @@ struct _ReachWindow
   AdwBin             *groups_bin;
   AdwBin             *activities_bin;
   AdwBin             *feedback_bin;
+  GtkWidget          *contacts_view;
   GtkWidget          *groups_view;
   GtkWidget          *activities_view;
   GtkWidget          *feedback_view;
@@ -126,6 +130,7 @@ update_actions (ReachWindow *self)
 
   gtk_widget_action_set_enabled (widget, "win.import-places", has_db);
   gtk_widget_action_set_enabled (widget, "win.import-areas", has_db);
+  gtk_widget_action_set_enabled (widget, "win.import-contacts", has_db);
   gtk_widget_action_set_enabled (widget, "win.add-place-here", has_db);
   gtk_widget_action_set_enabled (widget, "win.search", has_db);
   gtk_widget_action_set_enabled (widget, "win.edit-place", has_place);
@@ -217,47 +222,38 @@ fit_map_to_places (ReachWindow *self)
   shumate_map_center_on (map, lat, lon);
 }
 
+/* Runs every frame until the map has a size, then fits it once. */
 static gboolean
-fit_map_idle (gpointer user_data)
+fit_map_tick (GtkWidget     *map,
+              GdkFrameClock *clock,
+              gpointer       user_data)
 {
   ReachWindow *self = user_data;
 
-  self->fit_idle_id = 0;
+  if (gtk_widget_get_width (map) <= 0)
+    return G_SOURCE_CONTINUE;
+
+  self->fit_tick_id = 0;
   fit_map_to_places (self);
   return G_SOURCE_REMOVE;
 }
 
-/* The map has no size until it is shown: then size_allocate fits it. */
+/* The map has no size until it is shown: a frame callback fits it then.
+ * Not a size_allocate hook: the map may be allocated without the window,
+ * and an idle can be starved by animations until after the user selected
+ * a place, which a late fit would undo. */
 static void
 queue_fit_map (ReachWindow *self)
 {
   if (gtk_widget_get_width (GTK_WIDGET (self->map)) > 0)
     {
-      self->fit_pending = FALSE;
       fit_map_to_places (self);
       return;
     }
 
-  self->fit_pending = TRUE;
-}
-
-static void
-reach_window_size_allocate (GtkWidget *widget,
-                            int        width,
-                            int        height,
-                            int        baseline)
-{
-  ReachWindow *self = REACH_WINDOW (widget);
-
-  GTK_WIDGET_CLASS (reach_window_parent_class)->size_allocate (widget, width, height, baseline);
-
-  /* not from inside the allocation: moving the map queues another one */
-  if (self->fit_pending && self->fit_idle_id == 0 &&
-      gtk_widget_get_width (GTK_WIDGET (self->map)) > 0)
-    {
-      self->fit_pending = FALSE;
-      self->fit_idle_id = g_idle_add (fit_map_idle, self);
-    }
+  if (self->fit_tick_id == 0)
+    self->fit_tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self->map), fit_map_tick,
+                                                      self, NULL);
 }
 
 /* Where a place should land on the map: the middle, unless the details
@@ -622,9 +618,56 @@ page_action (GtkWidget  *widget,
 }
 
 /* Every page reads the workspace the window shows. */
+/* People are drawn only while the layer is on: nothing is read before. */
+static void
+reload_people (ReachWindow *self)
+{
+  g_autoptr(GPtrArray) contacts = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (self->people_layer == NULL)
+    return;
+
+  if (self->db != NULL && gtk_widget_get_visible (GTK_WIDGET (self->people_layer)))
+    {
+      contacts = reach_contacts_list (self->db, NULL, &error);
+      if (contacts == NULL)
+        g_warning ("Could not read the contacts for the map: %s", error->message);
+    }
+
+  reach_people_layer_set_contacts (REACH_PEOPLE_LAYER (self->people_layer), contacts);
+}
+
+static void
+show_people_change_state (GSimpleAction *action,
+                          GVariant      *state,
+                          gpointer       user_data)
+{
+  ReachWindow *self = REACH_WINDOW (user_data);
+
+  g_simple_action_set_state (action, state);
+  gtk_widget_set_visible (GTK_WIDGET (self->people_layer), g_variant_get_boolean (state));
+  reload_people (self);
+}
+
+static void
+import_contacts_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *param)
+{
+  ReachWindow *self = REACH_WINDOW (widget);
+
+  if (self->db == NULL)
+    return;
+
+  reach_window_set_page (self, "contacts");
+  gtk_widget_activate_action (self->contacts_view, "contacts.import", NULL);
+}
+
 static void
 set_pages_db (ReachWindow *self)
 {
+  reach_contacts_view_set_db (REACH_CONTACTS_VIEW (self->contacts_view), self->db);
   reach_groups_view_set_db (REACH_GROUPS_VIEW (self->groups_view), self->db);
   reach_activities_view_set_db (REACH_ACTIVITIES_VIEW (self->activities_view), self->db);
   reach_feedback_view_set_db (REACH_FEEDBACK_VIEW (self->feedback_view), self->db);
@@ -633,6 +676,10 @@ set_pages_db (ReachWindow *self)
 static void
 set_up_pages (ReachWindow *self)
 {
+  self->contacts_view = reach_contacts_view_new ();
+  adw_bin_set_child (self->contacts_bin, self->contacts_view);
+  g_signal_connect_object (self->contacts_view, "changed", G_CALLBACK (reload_people),
+                           self, G_CONNECT_SWAPPED);
   self->groups_view = reach_groups_view_new ();
   adw_bin_set_child (self->groups_bin, self->groups_view);
   self->activities_view = reach_activities_view_new ();
@@ -726,6 +773,7 @@ reach_window_set_db (ReachWindow *self,
   update_title (self);
   reload_places (self);
   reload_areas (self);
+  reload_people (self);
   update_actions (self);
   queue_fit_map (self);
 }
@@ -1158,6 +1206,14 @@ search_action (GtkWidget  *widget,
   if (self->db == NULL)
     return;
 
+  /* Ctrl+F searches the page in front */
+  if (g_strcmp0 (reach_window_get_page (self), "contacts") == 0)
+    {
+      reach_contacts_view_focus_search (REACH_CONTACTS_VIEW (self->contacts_view));
+      return;
+    }
+
+  reach_window_set_page (self, "map");
   adw_flap_set_reveal_flap (self->flap, TRUE);
   gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
 }
@@ -1274,6 +1330,8 @@ set_up_window_actions (ReachWindow *self)
   const GActionEntry entries[] = {
     { "add-place", NULL, NULL, "false", add_place_change_state },
     { "base-map", NULL, "s", "'offline'", base_map_change_state },
+    /* privacy by default: never saved, so every window starts without people */
+    { "show-people", NULL, NULL, "false", show_people_change_state },
   };
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), entries, G_N_ELEMENTS (entries), self);
@@ -1319,6 +1377,9 @@ set_up_layers (ReachWindow *self)
 
   self->areas_layer = SHUMATE_LAYER (reach_areas_layer_new (viewport));
   shumate_simple_map_add_overlay_layer (self->map, self->areas_layer);
+  self->people_layer = SHUMATE_LAYER (reach_people_layer_new (viewport));
+  gtk_widget_set_visible (GTK_WIDGET (self->people_layer), FALSE);
+  shumate_simple_map_add_overlay_layer (self->map, self->people_layer);
   self->places_layer = SHUMATE_LAYER (reach_places_layer_new (viewport));
   shumate_simple_map_add_overlay_layer (self->map, self->places_layer);
   g_signal_connect (self->places_layer, "place-clicked", G_CALLBACK (on_place_clicked), self);
@@ -1329,7 +1390,9 @@ reach_window_dispose (GObject *object)
 {
   ReachWindow *self = REACH_WINDOW (object);
 
-  g_clear_handle_id (&self->fit_idle_id, g_source_remove);
+  if (self->fit_tick_id != 0 && self->map != NULL)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self->map), self->fit_tick_id);
+  self->fit_tick_id = 0;
 
   /* the search entry may outlive the window a moment, with a search pending */
   if (self->search_entry != NULL)
@@ -1358,7 +1421,6 @@ reach_window_class_init (ReachWindowClass *klass)
 
   object_class->dispose = reach_window_dispose;
   window_class->close_request = reach_window_close_request;
-  widget_class->size_allocate = reach_window_size_allocate;
 
   g_type_ensure (SHUMATE_TYPE_SIMPLE_MAP);
   g_type_ensure (REACH_TYPE_PLACE_DETAILS);
@@ -1401,6 +1463,7 @@ reach_window_class_init (ReachWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.cancel", NULL, cancel_action);
 
   gtk_widget_class_install_action (widget_class, "win.page", "s", page_action);
+  gtk_widget_class_install_action (widget_class, "win.import-contacts", NULL, import_contacts_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "win.cancel", NULL);
   for (guint i = 0; i < G_N_ELEMENTS (page_names); i++)
@@ -1535,6 +1598,20 @@ reach_window_get_selected_place (ReachWindow *self)
 }
 
 GtkWidget *
+reach_window_get_contacts_view (ReachWindow *self)
+{
+  g_return_val_if_fail (REACH_IS_WINDOW (self), NULL);
+  return self->contacts_view;
+}
+
+ShumateLayer *
+reach_window_get_people_layer (ReachWindow *self)
+{
+  g_return_val_if_fail (REACH_IS_WINDOW (self), NULL);
+  return self->people_layer;
+}
+
+GtkWidget *
 reach_window_get_details (ReachWindow *self)
 {
   g_return_val_if_fail (REACH_IS_WINDOW (self), NULL);
@@ -1567,4 +1644,6 @@ reach_window_reload (ReachWindow *self)
 
   reload_places (self);
   reload_areas (self);
+  reload_people (self);
+  reach_contacts_view_reload (REACH_CONTACTS_VIEW (self->contacts_view));
 }

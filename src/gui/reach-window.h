@@ -50,5 +50,8 @@ void              reach_window_set_page            (ReachWindow      *self,
                                                     const char       *name);
 const char       *reach_window_get_page            (ReachWindow      *self);
 AdwViewStack     *reach_window_get_view_stack      (ReachWindow      *self);
+GtkWidget        *reach_window_get_contacts_view   (ReachWindow      *self);
+/* Contacts with a location; hidden until win.show-people is on. */
+ShumateLayer     *reach_window_get_people_layer    (ReachWindow      *self);
 
 G_END_DECLS
