@@ -232,6 +232,22 @@ child (GtkWidget  *widget,
   return GTK_WIDGET (object);
 }
 
+static GtkWidget *
+find_type (GtkWidget *widget,
+           GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = find_type (c, type);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 /* Every label the user can see, joined by newlines. */
 static void
 collect_text (GtkWidget *widget,
@@ -462,6 +478,13 @@ test_activities_view (void)
 }
 
 static void
+on_deleted (gint64  *out,
+            gint64   id)
+{
+  *out = id;
+}
+
+static void
 on_activity_saved (GtkWidget      *editor,
                    ReachActivity  *activity,
                    ReachActivity **out)
@@ -567,6 +590,68 @@ test_activity_editor_keeps (void)
   participants = reach_activities_get_participants (ws.db, ws.activity_id, &error);
   g_assert_cmpuint (participants->len, ==, 6);
   g_assert_cmpint (reach_activities_get_headcount (ws.db, ws.activity_id, carer->id, NULL), ==, 3);
+  clear_workspace (&ws);
+}
+
+static AdwMessageDialog *
+find_message_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();  /* not ours to free */
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (window))
+        return ADW_MESSAGE_DIALOG (window);
+    }
+  return NULL;
+}
+
+/* Deleting an activity asks first; Cancel keeps it, Delete takes it and
+ * its "you said, we did" items away. */
+static void
+test_activity_editor_deletes (void)
+{
+  Workspace ws = build_workspace ();
+  g_autoptr(ReachActivity) activity = reach_activities_get (ws.db, ws.activity_id, NULL);
+  g_autoptr(ReachActivity) gone = NULL;
+  g_autoptr(GPtrArray) feedback = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWidget *editor = reach_activity_editor_new (NULL, ws.db, activity);
+  GtkWidget *delete_group = child (editor, REACH_TYPE_ACTIVITY_EDITOR, "delete_group");
+  GtkWidget *button = find_type (delete_group, GTK_TYPE_BUTTON);
+  gint64 deleted = 0;
+  AdwMessageDialog *dialog;
+
+  g_signal_connect_swapped (editor, "deleted", G_CALLBACK (on_deleted), &deleted);
+  gtk_window_present (GTK_WINDOW (editor));
+  wait_drawn (editor);
+  g_assert_true (gtk_widget_get_visible (delete_group));
+
+  g_signal_emit_by_name (button, "clicked");
+  dialog = find_message_dialog ();
+  g_assert_nonnull (dialog);
+  adw_message_dialog_response (dialog, "cancel");
+  wait_ms (100);
+  g_assert_cmpint (deleted, ==, 0);
+  g_clear_object (&gone);
+  gone = reach_activities_get (ws.db, ws.activity_id, &error);
+  g_assert_no_error (error);
+
+  g_signal_emit_by_name (button, "clicked");
+  dialog = find_message_dialog ();
+  g_assert_nonnull (dialog);
+  adw_message_dialog_response (dialog, "delete");
+  wait_ms (100);
+  g_assert_cmpint (deleted, ==, ws.activity_id);
+  g_clear_object (&gone);
+  gone = reach_activities_get (ws.db, ws.activity_id, &error);
+  g_assert_null (gone);
+  g_clear_error (&error);
+  feedback = reach_feedback_list (ws.db, REACH_FEEDBACK_VIEW_ALL, 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (feedback->len, ==, 0);
   clear_workspace (&ws);
 }
 
@@ -724,22 +809,6 @@ shoot_page (GtkWidget  *page,
     }
 }
 
-static GtkWidget *
-find_type (GtkWidget *widget,
-           GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
-    {
-      GtkWidget *found = find_type (c, type);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 /* A long form does not fit on the screen: shoot it in n_parts scrolls. */
 static void
 shoot_editor (GtkWidget  *editor,
@@ -833,6 +902,7 @@ main (int   argc,
   g_test_add_func ("/engagement-ui/activities-view", test_activities_view);
   g_test_add_func ("/engagement-ui/activity-editor-saves", test_activity_editor_saves);
   g_test_add_func ("/engagement-ui/activity-editor-keeps", test_activity_editor_keeps);
+  g_test_add_func ("/engagement-ui/activity-editor-deletes", test_activity_editor_deletes);
   g_test_add_func ("/engagement-ui/feedback-view", test_feedback_view);
   g_test_add_func ("/engagement-ui/feedback-validation", test_feedback_validation);
   g_test_add_func ("/engagement-ui/pages-fit-a-phone", test_pages_fit_a_phone);

@@ -19,6 +19,7 @@
 #include "reach-activity-editor.h"
 #include "reach-area.h"
 #include "reach-check-list.h"
+#include "reach-confirm.h"
 #include "reach-classification.h"
 #include "reach-contacts.h"
 #include "reach-places.h"
@@ -45,6 +46,7 @@ struct _ReachActivityEditor
   GtkWidget           *save_button;
   AdwPreferencesGroup *failure_group;
   GtkLabel            *failure_label;
+  AdwPreferencesGroup *delete_group;
   AdwEntryRow         *title_row;
   AdwComboRow         *type_row;
   AdwComboRow         *status_row;
@@ -70,6 +72,7 @@ G_DEFINE_FINAL_TYPE (ReachActivityEditor, reach_activity_editor, ADW_TYPE_WINDOW
 
 enum {
   SAVED,
+  DELETED,
   N_SIGNALS
 };
 
@@ -371,6 +374,36 @@ save_all (ReachActivityEditor  *self,
       return FALSE;
     }
   return TRUE;
+}
+
+static void
+on_delete_response (AdwMessageDialog *dialog,
+                    const char       *response,
+                    ReachActivityEditor *self)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 id = self->activity->id;
+
+  if (g_strcmp0 (response, "delete") != 0)
+    return;
+  if (!reach_activities_delete (self->db, id, &error))
+    {
+      gtk_label_set_text (self->failure_label, error->message);
+      gtk_widget_set_visible (GTK_WIDGET (self->failure_group), TRUE);
+      return;
+    }
+  g_signal_emit (self, signals[DELETED], 0, id);
+  /* The dialog closes after this handler: let go of the editor first. */
+  gtk_window_set_transient_for (GTK_WINDOW (dialog), NULL);
+  gtk_window_destroy (GTK_WINDOW (self));
+}
+
+static void
+on_delete_clicked (ReachActivityEditor *self)
+{
+  reach_confirm_delete (GTK_WINDOW (self), _("Delete Activity?"),
+                        _("Who took part, its headcounts and its “you said, we did” items are deleted with it."),
+                        G_CALLBACK (on_delete_response), self);
 }
 
 static void
@@ -691,6 +724,8 @@ reach_activity_editor_class_init (ReachActivityEditorClass *klass)
 
   signals[SAVED] = g_signal_new ("saved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, REACH_TYPE_ACTIVITY);
+  signals[DELETED] = g_signal_new ("deleted", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/reachmap/Reach/reach-activity-editor.ui");
@@ -698,6 +733,8 @@ reach_activity_editor_class_init (ReachActivityEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ReachActivityEditor, save_button);
   gtk_widget_class_bind_template_child (widget_class, ReachActivityEditor, failure_group);
   gtk_widget_class_bind_template_child (widget_class, ReachActivityEditor, failure_label);
+  gtk_widget_class_bind_template_child (widget_class, ReachActivityEditor, delete_group);
+  gtk_widget_class_bind_template_callback (widget_class, on_delete_clicked);
   gtk_widget_class_bind_template_child (widget_class, ReachActivityEditor, title_row);
   gtk_widget_class_bind_template_child (widget_class, ReachActivityEditor, type_row);
   gtk_widget_class_bind_template_child (widget_class, ReachActivityEditor, status_row);
@@ -781,6 +818,7 @@ reach_activity_editor_new (GtkWindow     *parent,
   self->filling = TRUE;
   fill_form (self);
   self->filling = FALSE;
+  gtk_widget_set_visible (GTK_WIDGET (self->delete_group), self->activity->id != 0);
 
   g_signal_connect_object (self->title_row, "changed", G_CALLBACK (on_title_changed), self,
                            G_CONNECT_SWAPPED);

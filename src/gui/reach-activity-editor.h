@@ -17,7 +17,8 @@ G_DECLARE_FINAL_TYPE (ReachActivityEditor, reach_activity_editor, REACH, ACTIVIT
 /* A modal window over parent.  With activity NULL it makes a new one;
  * otherwise it edits a copy.  Participants and headcounts are saved with
  * the activity, in one transaction.  "saved" (ReachActivity *saved) fires
- * after it was written to db. */
+ * after it was written to db,
+ * "deleted" (gint64 id) after it was deleted. */
 GtkWidget *reach_activity_editor_new            (GtkWindow           *parent,
                                                  ReachDb             *db,
                                                  ReachActivity       *activity);

@@ -8,7 +8,10 @@
 #pragma once
 
 #include <glib.h>
+#include <glib/gi18n.h>
 #include <stdio.h>
+
+#include "reach-group.h"
 
 G_BEGIN_DECLS
 
@@ -54,6 +57,27 @@ reach_parse_iso_date (const char *text)
   if (!g_date_valid_dmy (d, m, y))
     return NULL;
   return g_date_time_new_utc (y, m, d, 0, 0, 0);
+}
+
+/* "Last activity 12 March 2026 · 7 people at 3 activities" */
+static inline char *
+reach_group_evidence_text (const ReachGroupReach *reach)
+{
+  g_autofree char *last = NULL;
+  g_autofree char *people = NULL;
+
+  if (reach->n_activities == 0)
+    return g_strdup (_("No activity has reached this group in the last 12 months"));
+
+  last = reach_format_iso_date (reach->last_activity_date);
+  people = g_strdup_printf (g_dngettext (NULL, "%u person", "%u people", reach->n_people),
+                            reach->n_people);
+  return g_strdup_printf (g_dngettext (NULL,
+                                       "Last activity %s · %s at %u activity",
+                                       "Last activity %s · %s at %u activities",
+                                       reach->n_activities),
+                          last != NULL ? last : _("date not known"),
+                          people, reach->n_activities);
 }
 
 G_END_DECLS

@@ -20,6 +20,7 @@
 #undef ReachFeedbackView
 
 #include "reach-activity.h"
+#include "reach-confirm.h"
 #include "reach-engagement-format.h"
 #include "reach-feedback-editor.h"
 
@@ -36,6 +37,7 @@ struct _ReachFeedbackEditor
   GtkWidget           *save_button;
   AdwPreferencesGroup *failure_group;
   GtkLabel            *failure_label;
+  AdwPreferencesGroup *delete_group;
   AdwComboRow         *activity_row;
   AdwEntryRow         *you_said_row;
   AdwEntryRow         *we_did_row;
@@ -50,6 +52,7 @@ G_DEFINE_FINAL_TYPE (ReachFeedbackEditor, reach_feedback_editor, ADW_TYPE_WINDOW
 
 enum {
   SAVED,
+  DELETED,
   N_SIGNALS
 };
 
@@ -182,6 +185,36 @@ on_you_said_changed (ReachFeedbackEditor *self)
 }
 
 static void
+on_delete_response (AdwMessageDialog *dialog,
+                    const char       *response,
+                    ReachFeedbackEditor *self)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 id = self->feedback->id;
+
+  if (g_strcmp0 (response, "delete") != 0)
+    return;
+  if (!reach_feedback_delete (self->db, id, &error))
+    {
+      gtk_label_set_text (self->failure_label, error->message);
+      gtk_widget_set_visible (GTK_WIDGET (self->failure_group), TRUE);
+      return;
+    }
+  g_signal_emit (self, signals[DELETED], 0, id);
+  /* The dialog closes after this handler: let go of the editor first. */
+  gtk_window_set_transient_for (GTK_WINDOW (dialog), NULL);
+  gtk_window_destroy (GTK_WINDOW (self));
+}
+
+static void
+on_delete_clicked (ReachFeedbackEditor *self)
+{
+  reach_confirm_delete (GTK_WINDOW (self), _("Delete Feedback?"),
+                        _("What was said and what was done about it are deleted."),
+                        G_CALLBACK (on_delete_response), self);
+}
+
+static void
 on_save_clicked (ReachFeedbackEditor *self)
 {
   g_autoptr(GError) error = NULL;
@@ -279,6 +312,8 @@ reach_feedback_editor_class_init (ReachFeedbackEditorClass *klass)
 
   signals[SAVED] = g_signal_new ("saved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, REACH_TYPE_FEEDBACK);
+  signals[DELETED] = g_signal_new ("deleted", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/reachmap/Reach/reach-feedback-editor.ui");
@@ -286,6 +321,8 @@ reach_feedback_editor_class_init (ReachFeedbackEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ReachFeedbackEditor, save_button);
   gtk_widget_class_bind_template_child (widget_class, ReachFeedbackEditor, failure_group);
   gtk_widget_class_bind_template_child (widget_class, ReachFeedbackEditor, failure_label);
+  gtk_widget_class_bind_template_child (widget_class, ReachFeedbackEditor, delete_group);
+  gtk_widget_class_bind_template_callback (widget_class, on_delete_clicked);
   gtk_widget_class_bind_template_child (widget_class, ReachFeedbackEditor, activity_row);
   gtk_widget_class_bind_template_child (widget_class, ReachFeedbackEditor, you_said_row);
   gtk_widget_class_bind_template_child (widget_class, ReachFeedbackEditor, we_did_row);
@@ -330,6 +367,7 @@ reach_feedback_editor_new (GtkWindow     *parent,
     }
 
   fill_form (self);
+  gtk_widget_set_visible (GTK_WIDGET (self->delete_group), self->feedback->id != 0);
   self->activity_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   fill_activities (self);
   g_signal_connect_object (self->you_said_row, "changed", G_CALLBACK (on_you_said_changed), self,

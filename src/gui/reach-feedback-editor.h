@@ -19,7 +19,8 @@ G_DECLARE_FINAL_TYPE (ReachFeedbackEditor, reach_feedback_editor, REACH, FEEDBAC
 
 /* A modal window over parent.  With feedback NULL it makes a new item for
  * activity_id (0: the user chooses); otherwise it edits a copy.  "saved"
- * (ReachFeedback *saved) fires after the item was written to db. */
+ * (ReachFeedback *saved) fires after the item was written to db, "deleted"
+ * (gint64 id) after it was deleted. */
 GtkWidget *reach_feedback_editor_new      (GtkWindow           *parent,
                                            ReachDb             *db,
                                            ReachFeedback       *feedback,

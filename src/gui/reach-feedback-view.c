@@ -302,6 +302,7 @@ open_editor (ReachFeedbackView *self,
   editor = reach_feedback_editor_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
                                       self->db, feedback, 0);
   g_signal_connect_object (editor, "saved", G_CALLBACK (on_saved), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (editor, "deleted", G_CALLBACK (on_saved), self, G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (editor));
 }
 

@@ -17,6 +17,8 @@
 #include "reach-area.h"
 #include "reach-check-list.h"
 #include "reach-classification.h"
+#include "reach-confirm.h"
+#include "reach-engagement-format.h"
 #include "reach-group-editor.h"
 
 /* Positions in the "Location" combo row. */
@@ -37,6 +39,7 @@ struct _ReachGroupEditor
   GtkWidget           *areas;        /* ReachCheckList */
 
   gboolean             filling;       /* fill_form() is setting the fields */
+  gboolean             name_touched;  /* the name is only flagged once typed in */
 
   AdwWindowTitle      *window_title;
   GtkWidget           *save_button;
@@ -52,12 +55,16 @@ struct _ReachGroupEditor
   AdwEntryRow         *lon_row;
   GtkLabel            *where_message;
   AdwPreferencesGroup *areas_group;
+  AdwPreferencesGroup *status_group;
+  AdwActionRow        *status_row;
+  AdwPreferencesGroup *delete_group;
 };
 
 G_DEFINE_FINAL_TYPE (ReachGroupEditor, reach_group_editor, ADW_TYPE_WINDOW)
 
 enum {
   SAVED,
+  DELETED,
   N_SIGNALS
 };
 
@@ -134,13 +141,10 @@ read_form (ReachGroupEditor *self)
     g_clear_pointer (&group->description, g_free);
 
   if (*group->name == '\0')
-    {
-      ok = FALSE;
-      set_message (self->name_message, _("A community group needs a name"));
-    }
-  else
-    set_message (self->name_message, NULL);
-  mark (self->name_row, *group->name == '\0');
+    ok = FALSE;
+  set_message (self->name_message, *group->name == '\0' && self->name_touched
+                                   ? _("A community group needs a name") : NULL);
+  mark (self->name_row, *group->name == '\0' && self->name_touched);
 
   group->has_point = where_has_point (where);
   gtk_widget_set_visible (GTK_WIDGET (self->lat_row), group->has_point);
@@ -181,6 +185,66 @@ on_changed (ReachGroupEditor *self)
   if (self->filling)
     return;
   gtk_widget_set_sensitive (self->save_button, read_form (self));
+}
+
+static void show_failure (ReachGroupEditor *self,
+                          const char       *message);
+
+static void
+on_name_changed (ReachGroupEditor *self)
+{
+  self->name_touched = TRUE;
+  on_changed (self);
+}
+
+/* The status is computed, so the editor only shows it, with the evidence. */
+static void
+show_status (ReachGroupEditor *self)
+{
+  g_autoptr(GDateTime) today = g_date_time_new_now_local ();
+  ReachGroupReach reach = { 0 };
+  g_autofree char *evidence = NULL;
+
+  gtk_widget_set_visible (GTK_WIDGET (self->delete_group), self->group->id != 0);
+  if (self->group->id == 0
+      || !reach_groups_get_reach (self->db, self->group->id, today, &reach, NULL))
+    return;
+
+  evidence = reach_group_evidence_text (&reach);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->status_row),
+                                 reach_group_status_label (reach.status));
+  adw_action_row_set_subtitle (self->status_row, evidence);
+  gtk_widget_set_visible (GTK_WIDGET (self->status_group), TRUE);
+}
+
+static void
+on_delete_response (AdwMessageDialog *dialog,
+                    const char       *response,
+                    ReachGroupEditor *self)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 id = self->group->id;
+
+  if (g_strcmp0 (response, "delete") != 0)
+    return;
+  if (!reach_groups_delete (self->db, id, &error))
+    {
+      show_failure (self, error->message);
+      return;
+    }
+  g_signal_emit (self, signals[DELETED], 0, id);
+  /* The dialog closes after this handler: let go of the editor first. */
+  gtk_window_set_transient_for (GTK_WINDOW (dialog), NULL);
+  gtk_window_destroy (GTK_WINDOW (self));
+}
+
+static void
+on_delete_clicked (ReachGroupEditor *self)
+{
+  reach_confirm_delete (GTK_WINDOW (self), _("Delete Community Group?"),
+                        _("Its members stay as contacts and its activities stay; "
+                          "only the group and who belongs to it are removed."),
+                        G_CALLBACK (on_delete_response), self);
 }
 
 static void
@@ -349,6 +413,8 @@ reach_group_editor_class_init (ReachGroupEditorClass *klass)
 
   signals[SAVED] = g_signal_new ("saved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, REACH_TYPE_GROUP);
+  signals[DELETED] = g_signal_new ("deleted", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/reachmap/Reach/reach-group-editor.ui");
@@ -366,6 +432,10 @@ reach_group_editor_class_init (ReachGroupEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ReachGroupEditor, lon_row);
   gtk_widget_class_bind_template_child (widget_class, ReachGroupEditor, where_message);
   gtk_widget_class_bind_template_child (widget_class, ReachGroupEditor, areas_group);
+  gtk_widget_class_bind_template_child (widget_class, ReachGroupEditor, status_group);
+  gtk_widget_class_bind_template_child (widget_class, ReachGroupEditor, status_row);
+  gtk_widget_class_bind_template_child (widget_class, ReachGroupEditor, delete_group);
+  gtk_widget_class_bind_template_callback (widget_class, on_delete_clicked);
   gtk_widget_class_bind_template_callback (widget_class, on_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_save_clicked);
 
@@ -416,13 +486,11 @@ reach_group_editor_new (GtkWindow  *parent,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->areas, "changed", G_CALLBACK (on_changed), self,
                            G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->name_row, "changed", G_CALLBACK (on_name_changed), self,
+                           G_CONNECT_SWAPPED);
+  self->name_touched = group != NULL;
   on_changed (self);
-  /* A new form starts without complaints: the name is only flagged once typed in. */
-  if (group == NULL)
-    {
-      set_message (self->name_message, NULL);
-      mark (self->name_row, FALSE);
-    }
+  show_status (self);
 
   return GTK_WIDGET (self);
 }

@@ -16,7 +16,7 @@ G_DECLARE_FINAL_TYPE (ReachGroupEditor, reach_group_editor, REACH, GROUP_EDITOR,
 
 /* A modal window over parent.  With group NULL it makes a new group;
  * otherwise it edits a copy.  "saved" (ReachGroup *saved) fires after the
- * group was written to db. */
+ * group was written to db, "deleted" (gint64 id) after it was deleted. */
 GtkWidget *reach_group_editor_new      (GtkWindow        *parent,
                                         ReachDb          *db,
                                         ReachGroup       *group);

@@ -67,27 +67,6 @@ status_css (ReachGroupStatus status)
     }
 }
 
-/* "Last activity 12 March 2026 · 7 people at 3 activities" */
-static char *
-evidence_text (const ReachGroupReach *reach)
-{
-  g_autofree char *last = NULL;
-  g_autofree char *people = NULL;
-
-  if (reach->n_activities == 0)
-    return g_strdup (_("No activity has reached this group in the last 12 months"));
-
-  last = reach_format_iso_date (reach->last_activity_date);
-  people = g_strdup_printf (g_dngettext (NULL, "%u person", "%u people", reach->n_people),
-                            reach->n_people);
-  return g_strdup_printf (g_dngettext (NULL,
-                                       "Last activity %s · %s at %u activity",
-                                       "Last activity %s · %s at %u activities",
-                                       reach->n_activities),
-                          last != NULL ? last : _("date not known"),
-                          people, reach->n_activities);
-}
-
 static GtkWidget *
 status_badge (ReachGroupStatus status)
 {
@@ -110,7 +89,7 @@ group_row (ReachGroup            *group,
            const ReachGroupReach *reach)
 {
   GtkWidget *row = adw_action_row_new ();
-  g_autofree char *evidence = evidence_text (reach);
+  g_autofree char *evidence = reach_group_evidence_text (reach);
 
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), group->name);
@@ -212,6 +191,7 @@ open_editor (ReachGroupsView *self,
   editor = reach_group_editor_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
                                    self->db, group);
   g_signal_connect_object (editor, "saved", G_CALLBACK (on_saved), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (editor, "deleted", G_CALLBACK (on_saved), self, G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (editor));
 }
 
