@@ -184,10 +184,20 @@ find_message_dialog (void)
   g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
 
   for (GList *l = toplevels; l != NULL; l = l->next)
-    if (ADW_IS_MESSAGE_DIALOG (l->data) && gtk_widget_get_visible (l->data))
+    if (ADW_IS_MESSAGE_DIALOG (l->data) && gtk_widget_get_visible (l->data) &&
+        g_object_get_data (l->data, "answered") == NULL)
       return l->data;
 
   return NULL;
+}
+
+/* Responds as a click would; the dialog closes itself a moment later. */
+static void
+answer (GtkWidget  *dialog,
+        const char *response)
+{
+  g_object_set_data (G_OBJECT (dialog), "answered", GINT_TO_POINTER (TRUE));
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), response);
 }
 
 /* ---- the pages ---------------------------------------------------------- */
@@ -225,6 +235,15 @@ test_pages (void)
   g_assert_cmpstr (reach_window_get_page (window), ==, "map");
   g_action_group_change_action_state (G_ACTION_GROUP (window), "add-place",
                                       g_variant_new_boolean (FALSE));
+
+  /* the contacts page never keeps the window wider than a phone */
+  {
+    int min_width;
+
+    gtk_widget_measure (reach_window_get_contacts_view (window), GTK_ORIENTATION_HORIZONTAL, -1,
+                        &min_width, NULL, NULL, NULL);
+    g_assert_cmpint (min_width, <=, 360);
+  }
 
   gtk_window_destroy (GTK_WINDOW (window));
 }
@@ -478,7 +497,7 @@ test_export_and_erase (void)
   g_assert_nonnull (dialog);
   g_assert_cmpint (adw_message_dialog_get_response_appearance (ADW_MESSAGE_DIALOG (dialog), "erase"),
                    ==, ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  answer (dialog, "cancel");
   wait_ms (100);
   g_assert_cmpuint (n_listed (window), ==, G_N_ELEMENTS (samples));
 
@@ -487,7 +506,7 @@ test_export_and_erase (void)
   gtk_widget_activate_action (editor, "editor.erase", NULL);
   dialog = find_message_dialog ();
   g_assert_nonnull (dialog);
-  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "erase");
+  answer (dialog, "erase");
   wait_ms (100);
   g_assert_null (editor);
   g_assert_cmpuint (n_listed (window), ==, G_N_ELEMENTS (samples) - 1);
@@ -495,6 +514,68 @@ test_export_and_erase (void)
   gone = reach_contacts_get (db, brian, &error);
   g_assert_null (gone);
   g_clear_error (&error);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* ---- importing ---------------------------------------------------------- */
+
+static GtkWidget *
+wait_for_message_dialog (void)
+{
+  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  GtkWidget *dialog = NULL;
+
+  while ((dialog = find_message_dialog ()) == NULL && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, FALSE);
+
+  return dialog;
+}
+
+/* Read, a summary, then Import writes the file's contacts; Cancel writes none. */
+static void
+test_import (void)
+{
+  g_autofree char *path = new_workspace ();
+  g_autofree char *csv = reach_test_file ("data", "contacts", "contacts.csv", NULL);
+  g_autofree char *broken = reach_test_file ("data", "contacts", "unknown-category.csv", NULL);
+  ReachWindow *window = open_window (path, 1200, 800);
+  ReachContactsView *view = contacts_view (window);
+  GtkWidget *dialog;
+  guint before;
+
+  reach_window_set_page (window, "contacts");
+  before = n_listed (window);
+
+  /* Cancel on the summary: nothing written */
+  reach_contacts_view_import_file (view, csv);
+  dialog = wait_for_message_dialog ();
+  g_assert_nonnull (dialog);
+  g_assert_nonnull (strstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), "Import"));
+  answer (dialog, "cancel");
+  wait_ms (100);
+  g_assert_cmpuint (n_listed (window), ==, before);
+
+  /* Import: the list grows by the file's contacts */
+  reach_contacts_view_import_file (view, csv);
+  dialog = wait_for_message_dialog ();
+  g_assert_nonnull (dialog);
+  answer (dialog, "import");
+  wait_ms (100);
+  g_assert_cmpuint (n_listed (window), >, before);
+  g_assert_cmpint (find_id (window, "Amina Yusuf"), >, 0);
+  before = n_listed (window);
+
+  /* an unknown category is reported with the line, and nothing is written */
+  reach_contacts_view_import_file (view, broken);
+  dialog = wait_for_message_dialog ();
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), ==,
+                   "Could Not Read the Contacts");
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)), "Whiteish"));
+  answer (dialog, "close");
+  wait_ms (100);
+  g_assert_cmpuint (n_listed (window), ==, before);
 
   gtk_window_destroy (GTK_WINDOW (window));
 }
@@ -686,6 +767,7 @@ main (int   argc,
   g_test_add_func ("/contacts-ui/editor-consent-gate", test_editor_consent_gate);
   g_test_add_func ("/contacts-ui/editor-add", test_editor_add);
   g_test_add_func ("/contacts-ui/export-and-erase", test_export_and_erase);
+  g_test_add_func ("/contacts-ui/import", test_import);
   g_test_add_func ("/contacts-ui/people-layer", test_people_layer);
   g_test_add_data_func ("/contacts-ui/screenshot/wide-light", "wide-light", screenshot);
   g_test_add_data_func ("/contacts-ui/screenshot/wide-dark", "wide-dark", screenshot);
