@@ -21,6 +21,10 @@
 #include "reach-export.h"
 #include "reach-import.h"
 #include "reach-activity-import.h"
+#include "reach-area-assign.h"
+#include "reach-baseline.h"
+#include "reach-classification.h"
+#include "reach-gaps.h"
 
 typedef gboolean (*CommandFunc) (int      argc,
                                  char   **argv,
@@ -111,7 +115,7 @@ cmd_stats (int      argc,
 static const char import_usage[] =
   "import DB places FILE [--category C] | import DB areas FILE --level ward|lsoa|msoa|lad "
   "[--code-property P] [--name-property P] | import DB activities FILE.csv "
-  "| import DB participation FILE.csv";
+  "| import DB participation FILE.csv | import DB baseline FILE.csv | import DB lookup FILE.csv";
 
 static gboolean
 set_default_category (ReachImport  *import,
@@ -243,6 +247,57 @@ import_contacts (int      argc,
   return TRUE;
 }
 
+/* import DB baseline FILE.csv [--characteristic KEY]: census counts per area */
+static gboolean
+import_baseline (int      argc,
+                 char   **argv,
+                 GError **error)
+{
+  g_autoptr(ReachDb) db = NULL;
+  g_autoptr(ReachBaselineImport) import = NULL;
+  g_autofree char *basename = g_path_get_basename (argv[3]);
+  guint n;
+
+  if (argc != 4 && !(argc == 6 && g_str_equal (argv[4], "--characteristic")))
+    return usage_error (error, "import DB baseline FILE.csv [--characteristic KEY]");
+
+  import = reach_baseline_import_new (argv[3]);
+  if (argc == 6)
+    reach_baseline_import_set_characteristic (import, argv[5]);
+  if (!(db = open_existing (argv[1], error)) ||
+      !reach_baseline_import_read (import, db, NULL, NULL, NULL, error) ||
+      !reach_baseline_import_commit (import, db, NULL, NULL, NULL, error))
+    return FALSE;
+
+  n = reach_baseline_import_get_n_areas (import);
+  g_printerr (g_dngettext (NULL, "Imported a %s baseline for %u area from %s\n",
+                           "Imported a %s baseline for %u areas from %s\n", n),
+              reach_baseline_import_get_characteristic (import), n, basename);
+  return TRUE;
+}
+
+/* import DB lookup FILE.csv: which smaller areas lie in which larger ones */
+static gboolean
+import_lookup (int      argc,
+               char   **argv,
+               GError **error)
+{
+  g_autoptr(ReachDb) db = NULL;
+  g_autofree char *basename = g_path_get_basename (argv[3]);
+  guint n = 0;
+
+  if (argc != 4)
+    return usage_error (error, "import DB lookup FILE.csv");
+
+  if (!(db = open_existing (argv[1], error)) ||
+      !reach_area_import_lookup (db, argv[3], &n, error))
+    return FALSE;
+
+  g_printerr (g_dngettext (NULL, "Imported %u area link from %s\n",
+                           "Imported %u area links from %s\n", n), n, basename);
+  return TRUE;
+}
+
 static gboolean
 cmd_import (int      argc,
             char   **argv,
@@ -262,6 +317,12 @@ cmd_import (int      argc,
 
   if (g_str_equal (argv[2], "contacts"))
     return import_contacts (argc, argv, error);
+
+  if (g_str_equal (argv[2], "baseline"))
+    return import_baseline (argc, argv, error);
+
+  if (g_str_equal (argv[2], "lookup"))
+    return import_lookup (argc, argv, error);
 
   if (g_str_equal (argv[2], "places"))
     kind = REACH_IMPORT_PLACES;
@@ -404,6 +465,106 @@ cmd_export (int      argc,
   return TRUE;
 }
 
+/* gaps DB --characteristic NAME [--scope CODE,…] [--from DATE] [--to DATE]
+ *      [--format json|csv] [--detailed] */
+static const char gaps_usage[] =
+  "gaps DB --characteristic NAME [--scope CODE,…] [--from YYYY-MM-DD] [--to YYYY-MM-DD] "
+  "[--format json|csv] [--detailed]";
+
+/* A characteristic by key or by label ("Ethnic group"). */
+static char *
+resolve_characteristic (ReachDb     *db,
+                        const char  *name,
+                        GError     **error)
+{
+  g_autoptr(GPtrArray) all = reach_characteristics_list (db, error);
+  g_autofree char *want = reach_classification_normalize (name);
+
+  if (all == NULL)
+    return NULL;
+  for (guint i = 0; i < all->len; i++)
+    {
+      ReachCharacteristic *c = g_ptr_array_index (all, i);
+      g_autofree char *label = reach_classification_normalize (c->label);
+
+      if (g_str_equal (c->key, name) || g_str_equal (label, want))
+        return g_strdup (c->key);
+    }
+  return g_strdup (name);   /* the analysis says it is unknown */
+}
+
+static gboolean
+cmd_gaps (int      argc,
+          char   **argv,
+          GError **error)
+{
+  g_autoptr(ReachDb) db = NULL;
+  g_autoptr(ReachGapReport) report = NULL;
+  g_auto(GStrv) scope = NULL;
+  g_autofree char *characteristic = NULL;
+  g_autofree char *out = NULL;
+  const char *name = NULL, *format = "json";
+  ReachGapQuery query = { 0 };
+
+  if (argc < 2)
+    return usage_error (error, gaps_usage);
+
+  for (int i = 2; i < argc; i++)
+    {
+      const char *value = i + 1 < argc ? argv[i + 1] : NULL;
+
+      if (g_str_equal (argv[i], "--detailed"))
+        {
+          query.detailed = TRUE;
+          continue;
+        }
+      if (value == NULL)
+        return usage_error (error, gaps_usage);
+      if (g_str_equal (argv[i], "--characteristic"))
+        name = value;
+      else if (g_str_equal (argv[i], "--scope"))
+        {
+          g_strfreev (scope);
+          scope = g_strsplit (value, ",", -1);
+          for (guint j = 0; scope[j] != NULL; j++)
+            g_strstrip (scope[j]);
+        }
+      else if (g_str_equal (argv[i], "--from"))
+        query.from = value;
+      else if (g_str_equal (argv[i], "--to"))
+        query.to = value;
+      else if (g_str_equal (argv[i], "--format"))
+        format = value;
+      else
+        return usage_error (error, gaps_usage);
+      i++;
+    }
+
+  if (name == NULL)
+    return usage_error (error, gaps_usage);
+  if (!g_str_equal (format, "json") && !g_str_equal (format, "csv"))
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                   _("“%s” is not a format; use json or csv"), format);
+      return FALSE;
+    }
+
+  if (!(db = open_existing (argv[1], error)) ||
+      !(characteristic = resolve_characteristic (db, name, error)))
+    return FALSE;
+  query.characteristic = characteristic;
+  query.scope = (const char * const *) scope;
+  if (!(report = reach_gaps_analyse (db, &query, error)))
+    return FALSE;
+
+  for (guint i = 0; i < report->notes->len; i++)
+    g_printerr ("%s\n", (char *) g_ptr_array_index (report->notes, i));
+  out = g_str_equal (format, "csv") ? reach_gap_report_to_csv (report)
+                                    : reach_gap_report_to_json (report);
+  fputs (out, stdout);
+  return TRUE;
+}
+
 static gboolean
 cmd_demo (int      argc,
           char   **argv,
@@ -437,12 +598,19 @@ static const struct {
                           "  import DB activities FILE.csv\n"
                           "                              add activities (title, type, date, venue, rung, areas)\n"
                           "  import DB participation FILE.csv\n"
-                          "                              add participants (activity id or title, contact email or id)" },
+                          "                              add participants (activity id or title, contact email or id)\n"
+                          "  import DB baseline FILE.csv [--characteristic KEY]\n"
+                          "                              add census counts per area (ONS bulk or long layout)\n"
+                          "  import DB lookup FILE.csv\n"
+                          "                              say which smaller areas lie in which larger ones" },
   { "export", cmd_export, "export DB places FILE       write every place to FILE.geojson or FILE.csv\n"
                           "  export DB contacts FILE.csv [--with-equality]\n"
                           "                              write every contact, with an id column" },
   { "sar", cmd_sar, "sar DB CONTACT_ID           everything held about one contact, as JSON" },
   { "erase", cmd_erase, "erase DB CONTACT_ID         erase a contact and every link to it, for good" },
+  { "gaps", cmd_gaps, "gaps DB --characteristic NAME [--scope CODE,…] [--from YYYY-MM-DD] [--to YYYY-MM-DD]\n"
+                      "     [--format json|csv] [--detailed]\n"
+                      "                              who is missing: reached against the census, per category" },
   { "demo", cmd_demo, "demo DB                     create the Leeds demo workspace" },
 };
 
