@@ -690,6 +690,26 @@ test_feedback_view (void)
   g_assert_true (text_has (all_text, "Appointments need BSL interpreters"));
   g_assert_true (text_has (all_text, "The booking line closes too early"));
 
+  /* Per activity: the old survey had no feedback; the workshop had both. */
+  {
+    GtkDropDown *activities = GTK_DROP_DOWN (child (page, type, "activity_dropdown"));
+    g_autofree char *survey_text = NULL;
+    g_autofree char *workshop_text = NULL;
+
+    g_assert_cmpuint (g_list_model_get_n_items (gtk_drop_down_get_model (activities)), ==, 3);
+    gtk_drop_down_set_selected (activities, 2);
+    wait_ms (100);
+    survey_text = visible_text (page);
+    g_assert_true (text_has (survey_text, "All (0)"));
+    g_assert_null (strstr (survey_text, "The booking line closes too early"));
+
+    gtk_drop_down_set_selected (activities, 1);
+    wait_ms (100);
+    workshop_text = visible_text (page);
+    g_assert_true (text_has (workshop_text, "All (2)"));
+    g_assert_true (text_has (workshop_text, "The booking line closes too early"));
+  }
+
   gtk_window_destroy (GTK_WINDOW (window));
   clear_workspace (&ws);
 }

@@ -39,6 +39,9 @@ struct _ReachFeedbackView
   GtkLabel        *all_label;
   GtkWidget       *add_button;
   GtkLabel        *filter_label;
+  GtkDropDown     *activity_dropdown;
+  GArray          *activity_ids;   /* gint64 per drop-down position; 0 first (any) */
+  gboolean         filling;        /* the drop-down is being refilled */
   GtkStack        *stack;
   GtkListBox      *list_box;
   AdwStatusPage   *empty_page;
@@ -174,10 +177,19 @@ set_button_count (GtkLabel   *button_label,
 }
 
 static gint64
-count_items (ReachDb               *db,
-             ReachFeedbackListView  filter)
+current_activity (ReachFeedbackView *self)
 {
-  g_autoptr(GPtrArray) items = db != NULL ? reach_feedback_list (db, filter, 0, NULL) : NULL;
+  guint pos = gtk_drop_down_get_selected (self->activity_dropdown);
+
+  return pos < self->activity_ids->len ? g_array_index (self->activity_ids, gint64, pos) : 0;
+}
+
+static gint64
+count_items (ReachDb               *db,
+             ReachFeedbackListView  filter,
+             gint64                 activity_id)
+{
+  g_autoptr(GPtrArray) items = db != NULL ? reach_feedback_list (db, filter, activity_id, NULL) : NULL;
 
   return items != NULL ? (gint64) items->len : -1;
 }
@@ -200,11 +212,48 @@ filter_description (ReachFeedbackListView filter)
 static void
 update_counts (ReachFeedbackView *self)
 {
+  gint64 activity_id = current_activity (self);
+
   set_button_count (self->open_label, _("Still Open"),
-                    count_items (self->db, REACH_FEEDBACK_VIEW_STILL_OPEN));
+                    count_items (self->db, REACH_FEEDBACK_VIEW_STILL_OPEN, activity_id));
   set_button_count (self->not_fed_back_label, _("Not Fed Back"),
-                    count_items (self->db, REACH_FEEDBACK_VIEW_NOT_FED_BACK));
-  set_button_count (self->all_label, _("All"), count_items (self->db, REACH_FEEDBACK_VIEW_ALL));
+                    count_items (self->db, REACH_FEEDBACK_VIEW_NOT_FED_BACK, activity_id));
+  set_button_count (self->all_label, _("All"),
+                    count_items (self->db, REACH_FEEDBACK_VIEW_ALL, activity_id));
+}
+
+/* "Any activity" and then every activity, newest first, keeping the choice. */
+static void
+fill_activities (ReachFeedbackView *self)
+{
+  g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
+  g_autoptr(GPtrArray) activities = NULL;
+  gint64 chosen = current_activity (self);
+  gint64 any = 0;
+  guint selected = 0;
+
+  g_array_set_size (self->activity_ids, 0);
+  gtk_string_list_append (labels, _("Any activity"));
+  g_array_append_val (self->activity_ids, any);
+  if (self->db != NULL)
+    activities = reach_activities_list (self->db, NULL, NULL);
+  for (guint i = 0; activities != NULL && i < activities->len; i++)
+    {
+      ReachActivity *activity = g_ptr_array_index (activities, i);
+      g_autofree char *date = reach_format_human_date (activity->starts_at);
+      g_autofree char *label = date != NULL ? g_strdup_printf ("%s, %s", activity->title, date)
+                                            : g_strdup (activity->title);
+
+      if (activity->id == chosen)
+        selected = self->activity_ids->len;
+      gtk_string_list_append (labels, label);
+      g_array_append_val (self->activity_ids, activity->id);
+    }
+
+  self->filling = TRUE;
+  gtk_drop_down_set_model (self->activity_dropdown, G_LIST_MODEL (labels));
+  gtk_drop_down_set_selected (self->activity_dropdown, selected);
+  self->filling = FALSE;
 }
 
 static void
@@ -259,7 +308,7 @@ refresh (ReachFeedbackView *self)
       return;
     }
 
-  items = reach_feedback_list (self->db, filter, 0, &error);
+  items = reach_feedback_list (self->db, filter, current_activity (self), &error);
   if (items == NULL)
     {
       show_empty (self, _("Feedback Could Not Be Read"), error->message);
@@ -275,6 +324,13 @@ refresh (ReachFeedbackView *self)
   for (guint i = 0; i < items->len; i++)
     gtk_list_box_append (self->list_box, feedback_row (g_ptr_array_index (items, i), activities));
   gtk_stack_set_visible_child_name (self->stack, "list");
+}
+
+static void
+on_activity_changed (ReachFeedbackView *self)
+{
+  if (!self->filling)
+    refresh (self);
 }
 
 static void
@@ -300,7 +356,7 @@ open_editor (ReachFeedbackView *self,
   GtkWidget *editor;
 
   editor = reach_feedback_editor_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                      self->db, feedback, 0);
+                                      self->db, feedback, current_activity (self));
   g_signal_connect_object (editor, "saved", G_CALLBACK (on_saved), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (editor, "deleted", G_CALLBACK (on_saved), self, G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (editor));
@@ -338,6 +394,7 @@ reach_feedback_view_map (GtkWidget *widget)
 {
   GTK_WIDGET_CLASS (reach_feedback_view_parent_class)->map (widget);
 
+  fill_activities (REACH_FEEDBACK_VIEW (widget));
   refresh (REACH_FEEDBACK_VIEW (widget));
 }
 
@@ -348,6 +405,7 @@ reach_feedback_view_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), REACH_TYPE_FEEDBACK_VIEW);
   g_clear_object (&self->db);
+  g_clear_pointer (&self->activity_ids, g_array_unref);
 
   G_OBJECT_CLASS (reach_feedback_view_parent_class)->dispose (object);
 }
@@ -372,6 +430,8 @@ reach_feedback_view_class_init (ReachFeedbackViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ReachFeedbackView, all_label);
   gtk_widget_class_bind_template_child (widget_class, ReachFeedbackView, add_button);
   gtk_widget_class_bind_template_child (widget_class, ReachFeedbackView, filter_label);
+  gtk_widget_class_bind_template_child (widget_class, ReachFeedbackView, activity_dropdown);
+  gtk_widget_class_bind_template_callback (widget_class, on_activity_changed);
   gtk_widget_class_bind_template_child (widget_class, ReachFeedbackView, stack);
   gtk_widget_class_bind_template_child (widget_class, ReachFeedbackView, list_box);
   gtk_widget_class_bind_template_child (widget_class, ReachFeedbackView, empty_page);
@@ -384,9 +444,39 @@ reach_feedback_view_class_init (ReachFeedbackViewClass *klass)
 }
 
 static void
+setup_ellipsized (GtkSignalListItemFactory *factory,
+                  GtkListItem              *item)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_list_item_set_child (item, label);
+}
+
+static void
+bind_ellipsized (GtkSignalListItemFactory *factory,
+                 GtkListItem              *item)
+{
+  GtkStringObject *string = gtk_list_item_get_item (item);
+
+  gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (item)),
+                      gtk_string_object_get_string (string));
+}
+
+static void
 reach_feedback_view_init (ReachFeedbackView *self)
 {
+  g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+
+  self->activity_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  /* Activity titles are long: the button ellipsizes, so a phone still fits. */
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_ellipsized), NULL);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_ellipsized), NULL);
+  gtk_drop_down_set_factory (self->activity_dropdown, factory);
+  fill_activities (self);
   refresh (self);
 }
 
@@ -404,5 +494,6 @@ reach_feedback_view_set_db (ReachFeedbackView *self,
   g_return_if_fail (db == NULL || REACH_IS_DB (db));
 
   g_set_object (&self->db, db);
+  fill_activities (self);
   refresh (self);
 }
