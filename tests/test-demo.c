@@ -42,7 +42,20 @@ test_build (void)
   /* 33 wards and 488 LSOAs of Leeds, by their 2022 and 2021 codes */
   g_assert_cmpint (count (db, "SELECT count(*) FROM area WHERE level = 'ward' AND code LIKE 'E05%'"), ==, 33);
   g_assert_cmpint (count (db, "SELECT count(*) FROM area WHERE level = 'lsoa' AND code LIKE 'E01%'"), ==, 488);
+  g_assert_cmpint (count (db, "SELECT count(*) FROM area WHERE level = 'msoa' AND code LIKE 'E02%'"), ==, 107);
+  g_assert_cmpint (count (db, "SELECT count(*) FROM area"), ==, 33 + 488 + 107);
   g_assert_cmpint (count (db, "SELECT count(*) FROM area WHERE name = 'Horsforth'"), ==, 1);
+
+  /* Census 2021 baselines: ethnic group, religion and disability by LSOA,
+   * sexual orientation by MSOA, each table with its own total */
+  g_assert_cmpint (count (db, "SELECT count(DISTINCT g.characteristic_id) FROM baseline b "
+                              "JOIN category g ON g.id = b.category_id"), ==, 4);
+  g_assert_cmpint (count (db, "SELECT sum (b.count) FROM baseline b JOIN category g ON g.id = b.category_id "
+                              "JOIN characteristic c ON c.id = g.characteristic_id WHERE c.key = 'ethnic_group'"),
+                   ==, 812017);
+  g_assert_cmpint (count (db, "SELECT count(DISTINCT b.area_id) FROM baseline b JOIN category g "
+                              "ON g.id = b.category_id JOIN characteristic c ON c.id = g.characteristic_id "
+                              "WHERE c.key = 'sexual_orientation'"), ==, 107);
 
   /* 35 open libraries as venues, and the 69 Horsforth assets */
   g_assert_cmpint (count (db, "SELECT count(*) FROM place WHERE category = 'institution' AND is_venue = 1 "

@@ -341,6 +341,30 @@ test_no_data (void)
   g_assert_nonnull (strstr (json, "\"flag\": \"no-data\""));
 }
 
+/* Religion has no baseline in this workspace: nothing to compare with */
+static void
+test_no_baseline (void)
+{
+  g_autoptr(ReachDb) db = sex_workspace ();
+  ReachGapQuery query = { "religion", NULL, NULL, NULL, FALSE };
+  g_autoptr(ReachGapReport) report = NULL;
+  g_autofree char *csv = NULL;
+
+  exec (db, "INSERT INTO contact_equality (contact_id, category_id) SELECT 1, g.id FROM category g "
+            "JOIN characteristic c ON c.id = g.characteristic_id WHERE c.key = 'religion' AND g.key = 'sikh'");
+  report = reach_gaps_analyse (db, &query, NULL);
+  g_assert_cmpint (report->n, ==, 1);
+  g_assert_cmpint (report->population, ==, 0);
+  g_assert_cmpint (row (report, "sikh")->reached, ==, 1);
+  g_assert_cmpfloat_with_epsilon (row (report, "sikh")->reached_share, 1, EPS);
+  g_assert_true (isnan (row (report, "sikh")->population_share));
+  g_assert_true (isnan (row (report, "sikh")->shortfall));
+  g_assert_cmpint (row (report, "sikh")->flag, ==, REACH_GAP_NO_DATA);
+
+  csv = reach_gap_report_to_csv (report);
+  g_assert_nonnull (strstr (csv, "\nSikh,0,,1,1.0000,0.2065,1.0000,,,,no-data\n"));
+}
+
 static void
 test_errors (void)
 {
@@ -513,6 +537,7 @@ main (int   argc,
   g_test_add_func ("/gaps/everywhere", test_everywhere);
   g_test_add_func ("/gaps/ward-scope-sums-lsoas", test_ward_scope_sums_lsoas);
   g_test_add_func ("/gaps/no-data", test_no_data);
+  g_test_add_func ("/gaps/no-baseline", test_no_baseline);
   g_test_add_func ("/gaps/errors", test_errors);
   g_test_add_func ("/gaps/broad-rollup-and-absent-category", test_broad_rollup_and_absent_category);
   g_test_add_func ("/gaps/area-reach", test_area_reach);

@@ -10,6 +10,7 @@
 #include <errno.h>
 #include <glib/gstdio.h>
 
+#include "reach-baseline.h"
 #include "reach-demo.h"
 #include "reach-demo-people.h"
 #include "reach-import.h"
@@ -21,6 +22,7 @@ static const struct {
 } demo_files[] = {
   { "leeds_wards22.geojson", REACH_IMPORT_AREAS, REACH_AREA_LEVEL_WARD },
   { "leeds_lsoa21_bsc.geojson", REACH_IMPORT_AREAS, REACH_AREA_LEVEL_LSOA },
+  { "leeds_msoa21_bsc.geojson", REACH_IMPORT_AREAS, REACH_AREA_LEVEL_MSOA },
   { "leeds_libraries_open.csv", REACH_IMPORT_PLACES },
   { "horsforth/charity.geojson", REACH_IMPORT_PLACES },
   { "horsforth/childcare.geojson", REACH_IMPORT_PLACES },
@@ -31,6 +33,14 @@ static const struct {
   { "horsforth/parks.geojson", REACH_IMPORT_PLACES },
   { "horsforth/sport.geojson", REACH_IMPORT_PLACES },
   { "horsforth/worship.geojson", REACH_IMPORT_PLACES },
+};
+
+/* Census 2021 baselines, so the first open shows real gaps */
+static const char * const demo_baselines[] = {
+  "census/census2021-ts021-lsoa-leeds-toplevel.csv",
+  "census/census2021-ts030-lsoa-leeds.csv",
+  "census/census2021-ts038-lsoa-leeds-toplevel.csv",
+  "census/census2021-ts077-msoa-leeds.csv",
 };
 
 const char *
@@ -57,6 +67,19 @@ import_demo_file (ReachDb     *db,
          reach_import_commit (import, db, NULL, NULL, NULL, error);
 }
 
+static gboolean
+import_demo_baseline (ReachDb     *db,
+                      const char  *data_dir,
+                      guint        i,
+                      GError     **error)
+{
+  g_autofree char *path = g_build_filename (data_dir, "demo", demo_baselines[i], NULL);
+  g_autoptr(ReachBaselineImport) import = reach_baseline_import_new (path);
+
+  return reach_baseline_import_read (import, db, NULL, NULL, NULL, error) &&
+         reach_baseline_import_commit (import, db, NULL, NULL, NULL, error);
+}
+
 gboolean
 reach_demo_build (ReachDb     *db,
                   const char  *data_dir,
@@ -68,6 +91,16 @@ reach_demo_build (ReachDb     *db,
   for (guint i = 0; i < G_N_ELEMENTS (demo_files); i++)
     {
       if (!import_demo_file (db, data_dir, i, error))
+        {
+          g_prefix_error (error, _("Could not build the demo workspace: "));
+          reach_db_rollback (db);
+          return FALSE;
+        }
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (demo_baselines); i++)
+    {
+      if (!import_demo_baseline (db, data_dir, i, error))
         {
           g_prefix_error (error, _("Could not build the demo workspace: "));
           reach_db_rollback (db);

@@ -650,15 +650,24 @@ compute_rows (ReachGapReport *report)
       ReachGapRow *row = &g_array_index (report->rows, ReachGapRow, i);
       double p = report->population > 0 ? (double) row->population / report->population : 0;
 
-      row->population_share = p;
       row->reached_share = n > 0 ? (double) row->reached / n : NAN;
       reach_wilson_interval (row->reached, n, &row->ci_low, &row->ci_high);
+
+      /* no baseline at all: shares are 0/0, nothing to compare with */
+      if (report->population == 0)
+        {
+          row->population_share = row->ratio = row->expected = row->shortfall = NAN;
+          row->flag = REACH_GAP_NO_DATA;
+          continue;
+        }
+
+      row->population_share = p;
       row->ratio = n > 0 && p > 0 ? row->reached_share / p : NAN;
       row->expected = n * p;
       row->shortfall = row->expected - row->reached;
       row->flag = reach_gap_flag_compute (row->reached, n, p);
 
-      if (!row->in_baseline && report->population > 0)
+      if (!row->in_baseline)
         add_note (report, _("“%s” is not in the baseline: its population share is 0 and its "
                             "ratio is undefined"), row->category_label);
     }

@@ -24,7 +24,8 @@
  *  - flag, the first that applies: not reached (k_i = 0 and expected_i ≥ 1),
  *    significantly under-represented (hi_i < p_i), under-represented
  *    (RR_i < 0.8), over-represented (lo_i > p_i), in line.  With n = 0 every
- *    row is "no data".
+ *    row is "no data"; so is every row when the scope has no baseline for C
+ *    at all (population 0: shares, ratio, expected and shortfall are NAN).
  *
  * Rows are broad categories (detailed answers and baselines roll up through
  * parent_id) unless detailed is set; then they are the detailed categories,
@@ -50,7 +51,7 @@ GQuark        reach_gaps_error_quark         (void);
 
 typedef enum
 {
-  REACH_GAP_NO_DATA,                /* n = 0: nothing to flag */
+  REACH_GAP_NO_DATA,                /* n = 0, or no baseline: nothing to flag */
   REACH_GAP_NOT_REACHED,
   REACH_GAP_SIGNIFICANTLY_UNDER,
   REACH_GAP_UNDER,
@@ -91,15 +92,16 @@ typedef struct
   char         *category_key;
   char         *category_label;
   gint64        population;         /* baseline count in scope */
-  double        population_share;   /* p_i; 0 when absent from the baseline */
+  double        population_share;   /* p_i; 0 when absent from the baseline,
+                                       NAN when the scope has no baseline */
   gboolean      in_baseline;
   gint64        reached;            /* k_i */
   double        reached_share;      /* r_i; NAN when n = 0 */
   double        ci_low;             /* NAN when n = 0 */
   double        ci_high;
   double        ratio;              /* RR_i; NAN when n = 0 or p_i = 0 */
-  double        expected;           /* n·p_i */
-  double        shortfall;          /* expected − k_i; negative when over */
+  double        expected;           /* n·p_i; NAN when the scope has no baseline */
+  double        shortfall;          /* expected − k_i; negative when over; NAN likewise */
   ReachGapFlag  flag;
 } ReachGapRow;
 
