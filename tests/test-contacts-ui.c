@@ -18,6 +18,7 @@
 #include "reach-contact-editor.h"
 #include "reach-contacts-view.h"
 #include "reach-contacts.h"
+#include "reach-group.h"
 #include "reach-people-layer.h"
 #include "reach-testutil.h"
 #include "reach-window.h"
@@ -457,6 +458,66 @@ test_editor_add (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* A person joins an organisation and a community group from the editor. */
+static void
+test_editor_memberships (void)
+{
+  g_autofree char *path = new_workspace ();
+  ReachWindow *window = open_window (path, 1200, 800);
+  ReachDb *db = reach_window_get_db (window);
+  g_autoptr(ReachGroup) group = reach_group_new ();
+  g_autoptr(GPtrArray) orgs = NULL;
+  g_autoptr(GArray) groups = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWidget *editor;
+  gint64 amina;
+
+  group->name = g_strdup ("Deaf BSL users in Harehills");
+  reach_groups_insert (db, group, &error);
+  g_assert_no_error (error);
+
+  reach_window_set_page (window, "contacts");
+  amina = find_id (window, "Amina Hussain");
+  editor = reach_contacts_view_edit (contacts_view (window), amina);
+  g_assert_nonnull (find_named (editor, "organisation:Harehills Deaf Forum"));
+  /* an organisation is not a member of itself, nor are people organisations */
+  g_assert_null (find_named (editor, "organisation:Brian Walker"));
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (find_named (editor, "organisation:Harehills Deaf Forum")), TRUE);
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (find_named (editor, "group:Deaf BSL users in Harehills")), TRUE);
+  gtk_widget_activate_action (editor, "editor.save", NULL);
+
+  orgs = reach_contacts_list_organisations (db, amina, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (orgs->len, ==, 1);
+  g_assert_cmpstr (((ReachContact *) g_ptr_array_index (orgs, 0))->name, ==, "Harehills Deaf Forum");
+  groups = reach_contacts_list_group_ids (db, amina, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (groups->len, ==, 1);
+  g_assert_cmpint (g_array_index (groups, gint64, 0), ==, group->id);
+
+  /* the community group filter finds her, and keeps its choice when read again */
+  reach_window_set_page (window, "map");
+  reach_window_set_page (window, "contacts");
+  reach_contacts_view_set_group_filter (contacts_view (window), group->id);
+  g_assert_cmpuint (n_listed (window), ==, 1);
+  g_assert_cmpint (find_id (window, "Amina Hussain"), ==, amina);
+  reach_contacts_view_reload (contacts_view (window));
+  g_assert_cmpuint (n_listed (window), ==, 1);
+  reach_contacts_view_set_group_filter (contacts_view (window), 0);
+  g_assert_cmpuint (n_listed (window), ==, G_N_ELEMENTS (samples));
+  editor = reach_contacts_view_edit (contacts_view (window), amina);
+  g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (find_named (editor, "group:Deaf BSL users in Harehills"))));
+  /* and unticking takes her out again */
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (find_named (editor, "group:Deaf BSL users in Harehills")), FALSE);
+  gtk_widget_activate_action (editor, "editor.save", NULL);
+  g_clear_pointer (&groups, g_array_unref);
+  groups = reach_contacts_list_group_ids (db, amina, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (groups->len, ==, 0);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* ---- subject access and erasure ----------------------------------------- */
 
 static void
@@ -766,6 +827,7 @@ main (int   argc,
   g_test_add_func ("/contacts-ui/empty", test_empty);
   g_test_add_func ("/contacts-ui/editor-consent-gate", test_editor_consent_gate);
   g_test_add_func ("/contacts-ui/editor-add", test_editor_add);
+  g_test_add_func ("/contacts-ui/editor-memberships", test_editor_memberships);
   g_test_add_func ("/contacts-ui/export-and-erase", test_export_and_erase);
   g_test_add_func ("/contacts-ui/import", test_import);
   g_test_add_func ("/contacts-ui/people-layer", test_people_layer);

@@ -414,17 +414,20 @@ on_membership_toggled (ReachContactEditor *self)
 static GtkCheckButton *
 add_check_row (ReachContactEditor *self,
                AdwExpanderRow     *expander,
+               const char         *kind,
                const char         *name,
                gboolean            active)
 {
   GtkWidget *row = adw_action_row_new ();
   GtkWidget *check = gtk_check_button_new ();
+  g_autofree char *widget_name = g_strdup_printf ("%s:%s", kind, name);
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), name);
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
   gtk_check_button_set_active (GTK_CHECK_BUTTON (check), active);
   g_object_set_data_full (G_OBJECT (check), "name", g_strdup (name), g_free);
+  gtk_widget_set_name (check, widget_name);
   adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
   adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
   adw_expander_row_add_row (expander, row);
@@ -467,7 +470,7 @@ load_memberships (ReachContactEditor *self)
         continue;
       g_ptr_array_add (self->organisations, g_object_ref (org));
       g_ptr_array_add (self->org_checks,
-                       add_check_row (self, self->organisations_row, org->name,
+                       add_check_row (self, self->organisations_row, "organisation", org->name,
                                       ids_contain (self->member_of, org->id)));
     }
 
@@ -487,7 +490,7 @@ load_memberships (ReachContactEditor *self)
       ReachGroup *group = g_ptr_array_index (self->groups, i);
 
       g_ptr_array_add (self->group_checks,
-                       add_check_row (self, self->groups_row, group->name,
+                       add_check_row (self, self->groups_row, "group", group->name,
                                       ids_contain (self->group_ids, group->id)));
     }
   gtk_widget_set_visible (GTK_WIDGET (self->groups_row), self->groups->len > 0);

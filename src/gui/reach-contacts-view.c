@@ -248,6 +248,14 @@ load_groups (ReachContactsView *self)
 {
   g_autoptr(GtkStringList) list = gtk_string_list_new (NULL);
   g_autoptr(GError) error = NULL;
+  guint selected = gtk_drop_down_get_selected (self->group_filter);
+  gint64 selected_id = 0;
+  guint position = 0;
+
+  /* keep the group chosen in the filter when the list is read again */
+  if (self->groups != NULL && selected > 0 && selected != GTK_INVALID_LIST_POSITION &&
+      selected - 1 < self->groups->len)
+    selected_id = ((ReachGroup *) g_ptr_array_index (self->groups, selected - 1))->id;
 
   g_clear_pointer (&self->groups, g_ptr_array_unref);
   if (self->db != NULL)
@@ -259,11 +267,17 @@ load_groups (ReachContactsView *self)
 
   gtk_string_list_append (list, _("Any group"));
   for (guint i = 0; self->groups != NULL && i < self->groups->len; i++)
-    gtk_string_list_append (list, ((ReachGroup *) g_ptr_array_index (self->groups, i))->name);
+    {
+      ReachGroup *group = g_ptr_array_index (self->groups, i);
+
+      gtk_string_list_append (list, group->name);
+      if (group->id == selected_id)
+        position = i + 1;
+    }
 
   g_signal_handlers_block_by_func (self->group_filter, refresh, self);
   gtk_drop_down_set_model (self->group_filter, G_LIST_MODEL (list));
-  gtk_drop_down_set_selected (self->group_filter, 0);
+  gtk_drop_down_set_selected (self->group_filter, position);
   g_signal_handlers_unblock_by_func (self->group_filter, refresh, self);
 }
 
@@ -867,6 +881,21 @@ reach_contacts_view_set_consent_filter (ReachContactsView *self,
       position = i + 1;
 
   gtk_drop_down_set_selected (self->consent_filter, position);
+}
+
+void
+reach_contacts_view_set_group_filter (ReachContactsView *self,
+                                      gint64             group_id)
+{
+  guint position = 0;
+
+  g_return_if_fail (REACH_IS_CONTACTS_VIEW (self));
+
+  for (guint i = 0; self->groups != NULL && i < self->groups->len; i++)
+    if (((ReachGroup *) g_ptr_array_index (self->groups, i))->id == group_id)
+      position = i + 1;
+
+  gtk_drop_down_set_selected (self->group_filter, position);
 }
 
 void

@@ -34,6 +34,9 @@ void        reach_contacts_view_set_search  (ReachContactsView *self,
 /* consent: a ReachConsentState, or -1 for any. */
 void        reach_contacts_view_set_consent_filter (ReachContactsView *self,
                                                     int                consent);
+/* group_id: a community group's id, or 0 for any. */
+void        reach_contacts_view_set_group_filter   (ReachContactsView *self,
+                                                    gint64             group_id);
 void        reach_contacts_view_set_review_filter  (ReachContactsView *self,
                                                     gboolean           due);
 /* Opens the editor on a contact in the list; returns it (a GtkWindow). */

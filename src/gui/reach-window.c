@@ -595,11 +595,21 @@ update_page_buttons (ReachWindow *self)
   gtk_widget_set_visible (self->add_button, map);
 }
 
+static void reload_people (ReachWindow *self);
+
 static void
 on_page_changed (ReachWindow *self)
 {
+  const char *page = adw_view_stack_get_visible_child_name (self->view_stack);
+
   if (!on_map_page (self) && is_adding (self))
     set_adding (self, FALSE);
+
+  /* the other pages may have added groups or people meanwhile */
+  if (self->db != NULL && g_strcmp0 (page, "contacts") == 0)
+    reach_contacts_view_reload (REACH_CONTACTS_VIEW (self->contacts_view));
+  else if (self->db != NULL && on_map_page (self))
+    reload_people (self);
 
   update_page_buttons (self);
 }
