@@ -23,6 +23,7 @@
 #include "reach-area.h"
 #include "reach-classification.h"
 #include "reach-contacts.h"
+#include "reach-demo.h"
 #include "reach-feedback-editor.h"
 #include "reach-feedback-view.h"
 #include "reach-group-editor.h"
@@ -453,9 +454,19 @@ test_activities_view (void)
   g_autofree char *text = NULL;
   g_autofree char *filtered = NULL;
 
+  g_autoptr(ReachCategory) indian = reach_categories_find (ws.db, "ethnic_group", "indian", NULL);
+  g_autoptr(ReachCategory) polish = reach_categories_find (ws.db, "ethnic_group", "other_white", NULL);
+  g_autoptr(ReachCategory) carer = reach_categories_find (ws.db, "carer", "unpaid_care", NULL);
+
+  /* The survey kept no names: 12 + 3 people by ethnic group, 4 carers. */
+  g_assert_nonnull (polish);
+  reach_activities_set_headcount (ws.db, ws.old_activity_id, indian->id, 12, NULL);
+  reach_activities_set_headcount (ws.db, ws.old_activity_id, polish->id, 3, NULL);
+  reach_activities_set_headcount (ws.db, ws.old_activity_id, carer->id, 4, NULL);
   reach_activities_view_set_db (REACH_ACTIVITIES_VIEW (page), ws.db);
   wait_ms (100);
 
+  assert_row_says (page, "Survey on bus routes", "15 counted");
   assert_row_says (page, "Co-design workshop on GP access", "Chapeltown Library");
   assert_row_says (page, "Co-design workshop on GP access", "6 participants");
   assert_row_says (page, "Co-design workshop on GP access",
@@ -901,6 +912,63 @@ screenshots (AdwColorScheme  color_scheme,
   clear_workspace (&ws);
 }
 
+/* The demo workspace, as a user first sees it: every page shot, and the
+ * groups page shows groups both reached and not. */
+static void
+test_demo (void)
+{
+  g_autofree char *dir = reach_test_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "demo.reach", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ReachDb) db = reach_db_open (path, &error);
+  g_autoptr(GPtrArray) groups = NULL;
+  g_autoptr(GPtrArray) activities = NULL;
+  g_autofree char *text = NULL;
+  GtkWidget *page;
+  GtkWidget *window;
+
+  g_assert_no_error (error);
+  reach_demo_build (db, reach_data_dir (), &error);
+  g_assert_no_error (error);
+
+  page = g_object_ref_sink (reach_groups_view_new ());
+  reach_groups_view_set_db (REACH_GROUPS_VIEW (page), db);
+  window = show_page (g_object_ref (page), 1100, 720);
+  text = visible_text (page);
+  g_assert_true (text_has (text, reach_group_status_label (REACH_GROUP_STATUS_REACHED)));
+  g_assert_true (text_has (text, reach_group_status_label (REACH_GROUP_STATUS_NOT_YET_REACHED)));
+  adw_window_set_content (ADW_WINDOW (window), NULL);
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_object_unref (page);
+  g_object_unref (page);
+
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_LIGHT);
+  page = g_object_ref_sink (reach_groups_view_new ());
+  reach_groups_view_set_db (REACH_GROUPS_VIEW (page), db);
+  shoot_page (page, "demo-groups", "light");
+  g_object_unref (page);
+  page = g_object_ref_sink (reach_activities_view_new ());
+  reach_activities_view_set_db (REACH_ACTIVITIES_VIEW (page), db);
+  shoot_page (page, "demo-activities", "light");
+  g_object_unref (page);
+  page = g_object_ref_sink (reach_feedback_view_new ());
+  reach_feedback_view_set_db (REACH_FEEDBACK_VIEW (page), db);
+  shoot_page (page, "demo-feedback", "light");
+  g_object_unref (page);
+
+  groups = reach_groups_list (db, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (groups->len, >, 0);
+  shoot_editor (reach_group_editor_new (NULL, db, g_ptr_array_index (groups, 0)),
+                "demo-group-editor", "light", 2);
+  activities = reach_activities_list (db, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (activities->len, >, 0);
+  shoot_editor (reach_activity_editor_new (NULL, db, g_ptr_array_index (activities, 0)),
+                "demo-activity-editor", "light", 3);
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
+}
+
 static void
 test_screenshots (void)
 {
@@ -927,6 +995,7 @@ main (int   argc,
   g_test_add_func ("/engagement-ui/feedback-validation", test_feedback_validation);
   g_test_add_func ("/engagement-ui/pages-fit-a-phone", test_pages_fit_a_phone);
   g_test_add_func ("/engagement-ui/screenshots", test_screenshots);
+  g_test_add_func ("/engagement-ui/demo", test_demo);
 
   return g_test_run ();
 }

@@ -16,6 +16,7 @@
 #include "reach-activities-view.h"
 #include "reach-activity-editor.h"
 #include "reach-activity.h"
+#include "reach-classification.h"
 #include "reach-engagement-format.h"
 #include "reach-places.h"
 
@@ -154,15 +155,84 @@ activity_subtitle (ReachActivity *activity,
   return g_strjoinv (" · ", (char **) parts->pdata);
 }
 
+/* category id → characteristic id, to add headcounts up per characteristic */
+static GHashTable *
+category_characteristics (ReachDb *db)
+{
+  GHashTable *map = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+  g_autoptr(GPtrArray) characteristics = reach_characteristics_list (db, NULL);
+
+  for (guint i = 0; characteristics != NULL && i < characteristics->len; i++)
+    {
+      ReachCharacteristic *characteristic = g_ptr_array_index (characteristics, i);
+      g_autoptr(GPtrArray) categories = reach_categories_list (db, characteristic->key, NULL);
+
+      for (guint j = 0; categories != NULL && j < categories->len; j++)
+        {
+          ReachCategory *category = g_ptr_array_index (categories, j);
+
+          g_hash_table_insert (map, g_memdup2 (&category->id, sizeof category->id),
+                               g_memdup2 (&characteristic->id, sizeof characteristic->id));
+        }
+    }
+  return map;
+}
+
+/* How many people an anonymous headcount stands for: each characteristic's
+ * counts add up to the people asked, so take the largest total. */
+static gint64
+counted_people (ReachDb    *db,
+                gint64      activity_id,
+                GHashTable *characteristic_of)
+{
+  g_autoptr(GArray) headcounts = reach_activities_list_headcounts (db, activity_id, NULL);
+  g_autoptr(GHashTable) totals = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL, g_free);
+  GHashTableIter iter;
+  gpointer value;
+  gint64 most = 0;
+
+  for (guint i = 0; headcounts != NULL && i < headcounts->len; i++)
+    {
+      ReachHeadcount *headcount = &g_array_index (headcounts, ReachHeadcount, i);
+      gint64 *characteristic = g_hash_table_lookup (characteristic_of, &headcount->category_id);
+      gint64 *total;
+
+      if (characteristic == NULL)
+        continue;
+      total = g_hash_table_lookup (totals, characteristic);
+      if (total == NULL)
+        {
+          total = g_new0 (gint64, 1);
+          g_hash_table_insert (totals, characteristic, total);
+        }
+      *total += headcount->count;
+    }
+
+  g_hash_table_iter_init (&iter, totals);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    most = MAX (most, *(gint64 *) value);
+  return most;
+}
+
+/* "5 participants", "40 counted", or both. */
 static GtkWidget *
-count_badge (gint64 n)
+count_badge (gint64 named,
+             gint64 counted)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  g_autofree char *text = g_strdup_printf (g_dngettext (NULL, "%" G_GINT64_FORMAT " participant",
-                                                        "%" G_GINT64_FORMAT " participants", n),
-                                           n);
-  GtkWidget *label = gtk_label_new (text);
+  g_autofree char *named_text = g_strdup_printf (g_dngettext (NULL, "%d participant",
+                                                              "%d participants", named),
+                                                 (int) named);
+  /* TRANSLATORS: people in anonymous headcounts, whose names are not kept */
+  g_autofree char *counted_text = g_strdup_printf (_("%d counted"), (int) counted);
+  g_autofree char *text = NULL;
+  GtkWidget *label;
 
+  if (counted > 0 && named > 0)
+    text = g_strdup_printf ("%s, %s", named_text, counted_text);
+  else
+    text = g_strdup (counted > 0 ? counted_text : named_text);
+  label = gtk_label_new (text);
   gtk_widget_set_valign (box, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (label, "dim-label");
   gtk_box_append (GTK_BOX (box), gtk_image_new_from_icon_name ("system-users-symbolic"));
@@ -173,16 +243,20 @@ count_badge (gint64 n)
 static GtkWidget *
 activity_row (ReachActivitiesView *self,
               ReachActivity       *activity,
-              GHashTable          *venues)
+              GHashTable          *venues,
+              GHashTable          *characteristic_of)
 {
   GtkWidget *row = adw_action_row_new ();
   g_autofree char *subtitle = activity_subtitle (activity, venues);
-  gint64 n = reach_activities_count_participants (self->db, activity->id, NULL);
+  gint64 named = MAX (reach_activities_count_participants (self->db, activity->id, NULL), 0);
+  gint64 counted = counted_people (self->db, activity->id, characteristic_of);
 
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), activity->title);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), count_badge (MAX (n, 0)));
+  /* Nobody yet at a planned activity is no news. */
+  if (named > 0 || counted > 0 || activity->status == REACH_ACTIVITY_DONE)
+    adw_action_row_add_suffix (ADW_ACTION_ROW (row), count_badge (named, counted));
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
   g_object_set_data_full (G_OBJECT (row), "activity-id",
@@ -247,6 +321,7 @@ refresh (ReachActivitiesView *self)
 {
   g_autoptr(GPtrArray) activities = NULL;
   g_autoptr(GHashTable) venues = NULL;
+  g_autoptr(GHashTable) characteristic_of = NULL;
   g_autoptr(GError) error = NULL;
   ReachActivityFilter filter;
   GtkListBox *list = NULL;
@@ -280,6 +355,7 @@ refresh (ReachActivitiesView *self)
   else
     {
       venues = venue_names (self->db);
+      characteristic_of = category_characteristics (self->db);
       for (guint i = 0; i < activities->len; i++)
         {
           ReachActivity *activity = g_ptr_array_index (activities, i);
@@ -291,7 +367,7 @@ refresh (ReachActivitiesView *self)
               g_free (current);
               current = g_steal_pointer (&month);
             }
-          gtk_list_box_append (list, activity_row (self, activity, venues));
+          gtk_list_box_append (list, activity_row (self, activity, venues, characteristic_of));
         }
       gtk_stack_set_visible_child_name (self->stack, "list");
     }
