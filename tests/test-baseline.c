@@ -13,6 +13,7 @@
 #include "reach-area-assign.h"
 #include "reach-baseline.h"
 #include "reach-csv.h"
+#include "reach-gaps.h"
 #include "reach-testutil.h"
 
 static ReachDb *
@@ -396,6 +397,86 @@ test_lookup (void)
   g_assert_cmpuint (within->len, ==, 2);
 }
 
+/* The Greater Manchester best-fit lookup (lsoa21cd, wd22cd, lad22cd):
+ * only the Trafford rows name areas of this workspace. */
+static void
+test_trafford_lookup (void)
+{
+  g_autoptr(ReachDb) db = new_db ();
+  g_autofree char *lookup = reach_test_file ("data", "census", "trafford",
+                                             "lsoa_to_ward_best-fit_lookup.csv", NULL);
+  g_autoptr(GError) error = NULL;
+  guint n = 0;
+
+  add_square (db, "E01006118", REACH_AREA_LEVEL_LSOA, 0, 50, 0.1);
+  add_square (db, "E01006119", REACH_AREA_LEVEL_LSOA, 0.2, 50, 0.1);
+  add_square (db, "E05000826", REACH_AREA_LEVEL_WARD, 3, 50, 1);
+  add_square (db, "E08000009", REACH_AREA_LEVEL_LAD, 5, 50, 1);
+
+  g_assert_true (reach_area_import_lookup (db, lookup, &n, &error));
+  g_assert_no_error (error);
+  /* two LSOAs, each to its ward and its borough; the ward to its borough
+   * (rows of the ward's other LSOAs say so too, and count once) */
+  g_assert_cmpuint (n, ==, 5);
+  g_assert_cmpint (reach_area_get_parent (db, 1, REACH_AREA_LEVEL_WARD, NULL), ==, 3);
+  g_assert_cmpint (reach_area_get_parent (db, 2, REACH_AREA_LEVEL_LAD, NULL), ==, 4);
+  g_assert_cmpint (reach_area_get_parent (db, 3, REACH_AREA_LEVEL_LAD, NULL), ==, 4);
+}
+
+/* Real Leeds data: LSOAs linked to their 2024 wards by the published
+ * lookup (the test squares are far from the ward squares, so containment
+ * alone would link nothing).  Otley & Yeadon (E05011549) holds 15 LSOAs:
+ * TS021 sums 22972 = 323 Asian, 119 Black, 403 Mixed, 22066 White, 61 Other. */
+static void
+test_leeds_ward_from_lsoas (void)
+{
+  g_autoptr(ReachDb) db = new_db ();
+  g_autofree char *lookup = reach_test_file ("data", "census", "leeds",
+                                             "leeds_lookup_lsoa21_ward24_ltla24.csv", NULL);
+  g_autoptr(ReachBaselineImport) ethnic = NULL;
+  g_autoptr(ReachGapReport) report = NULL;
+  g_autoptr(GArray) within = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *scope[] = { "E05011549", NULL };
+  ReachGapQuery query = { "ethnic_group", scope, NULL, NULL, FALSE };
+  guint n = 0, n_wards;
+
+  add_areas_from (db, "leeds/census2021-ts021-lsoa-leeds-toplevel.csv", 2, REACH_AREA_LEVEL_LSOA);
+  {
+    g_autofree char *path = reach_test_file ("data", "census", "leeds",
+                                             "leeds_lookup_lsoa21_ward24_ltla24.csv", NULL);
+    g_autoptr(ReachCsv) csv = reach_csv_load (path, NULL);
+    g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+
+    for (guint r = 1; r < reach_csv_get_n_rows (csv); r++)
+      {
+        const char *code = reach_csv_get_row (csv, r)->fields[3];
+
+        if (g_hash_table_add (seen, (gpointer) code))
+          add_square (db, code, REACH_AREA_LEVEL_WARD, g_hash_table_size (seen), 60, 0.5);
+      }
+    n_wards = g_hash_table_size (seen);
+  }
+  g_assert_cmpuint (n_wards, ==, 33);
+
+  ethnic = import (db, "leeds/census2021-ts021-lsoa-leeds-toplevel.csv");
+  g_assert_true (reach_area_import_lookup (db, lookup, &n, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n, ==, 488);   /* one ward per LSOA; the LAD is not in this workspace */
+
+  report = reach_gaps_analyse (db, &query, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (report->population, ==, 22972);
+  g_assert_cmpint (g_array_index (report->rows, ReachGapRow, 0).population, ==, 323);
+  g_assert_cmpint (g_array_index (report->rows, ReachGapRow, 3).population, ==, 22066);
+  g_assert_cmpint (g_array_index (report->rows, ReachGapRow, 4).population, ==, 61);
+  g_assert_cmpint (report->n, ==, 0);
+
+  within = reach_area_list_within (db, 488 + 1 /* the first ward */, REACH_AREA_LEVEL_LSOA, NULL);
+  g_assert_cmpuint (within->len, >, 0);
+  g_assert_cmpint (reach_baselines_get_residents (db, 488 + 1, NULL), >, 5000);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -410,6 +491,8 @@ main (int   argc,
   g_test_add_func ("/baseline/bad-files", test_bad_files);
   g_test_add_func ("/baseline/detailed-with-subtotals", test_detailed_with_subtotals);
   g_test_add_func ("/baseline/lookup", test_lookup);
+  g_test_add_func ("/baseline/trafford-lookup", test_trafford_lookup);
+  g_test_add_func ("/baseline/leeds-ward-from-lsoas", test_leeds_ward_from_lsoas);
 
   return g_test_run ();
 }

@@ -53,6 +53,7 @@ test_build (void)
   g_assert_cmpint (count (db, "SELECT sum (b.count) FROM baseline b JOIN category g ON g.id = b.category_id "
                               "JOIN characteristic c ON c.id = g.characteristic_id WHERE c.key = 'ethnic_group'"),
                    ==, 812017);
+  g_assert_cmpint (count (db, "SELECT count(*) FROM area_parent WHERE method = 'lookup'"), ==, 488);
   g_assert_cmpint (count (db, "SELECT count(DISTINCT b.area_id) FROM baseline b JOIN category g "
                               "ON g.id = b.category_id JOIN characteristic c ON c.id = g.characteristic_id "
                               "WHERE c.key = 'sexual_orientation'"), ==, 107);

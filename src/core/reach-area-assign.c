@@ -154,17 +154,21 @@ unassigned_points (ReachDb      *db,
   return g_steal_pointer (&points);
 }
 
+/* Boundaries are parsed only when some point of the level is unassigned. */
 static gboolean
-assign_kind (ReachDb     *db,
-             guint        kind,
-             LevelAreas  *la,
-             GError     **error)
+assign_kind (ReachDb         *db,
+             guint            kind,
+             ReachAreaLevel   area_level,
+             LevelAreas      *la,
+             GError         **error)
 {
-  const char *level = reach_area_level_to_string (la->level);
+  const char *level = reach_area_level_to_string (area_level);
   g_autoptr(GArray) points = unassigned_points (db, kind, level, error);
   g_autofree char *sql = NULL;
 
   if (points == NULL)
+    return FALSE;
+  if (points->len > 0 && la->by_id == NULL && !level_areas_load (db, area_level, la, error))
     return FALSE;
 
   sql = g_strdup_printf ("INSERT INTO %s (%s, level, area_id) VALUES (?1, ?2, ?3)",
@@ -297,6 +301,29 @@ reach_area_rollup_by_containment (ReachDb  *db,
   return reach_db_commit (db, error);
 }
 
+/* -1 error, 0 no, 1 yes */
+static int
+level_has_areas (ReachDb         *db,
+                 ReachAreaLevel   level,
+                 GError         **error)
+{
+  sqlite3_stmt *stmt = reach_db_prepare (db, "SELECT EXISTS (SELECT 1 FROM area WHERE level = ?1)", error);
+  int has;
+
+  if (stmt == NULL)
+    return -1;
+  sqlite3_bind_text (stmt, 1, reach_area_level_to_string (level), -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      sqlite3_reset (stmt);
+      reach_db_set_error (db, error, _("Could not read areas"));
+      return -1;
+    }
+  has = sqlite3_column_int (stmt, 0);
+  sqlite3_reset (stmt);
+  return has;
+}
+
 static gboolean
 refresh (ReachDb  *db,
          GError  **error)
@@ -306,10 +333,13 @@ refresh (ReachDb  *db,
   for (guint l = 0; l < REACH_N_AREA_LEVELS; l++)
     {
       LevelAreas la = { 0 };
-      gboolean ok = level_areas_load (db, l, &la, error);
+      gboolean ok = TRUE;
+      int has_areas = level_has_areas (db, l, error);
 
-      for (guint k = 0; ok && g_hash_table_size (la.by_id) > 0 && k < G_N_ELEMENTS (located); k++)
-        ok = assign_kind (db, k, &la, error);
+      if (has_areas < 0)
+        return FALSE;
+      for (guint k = 0; ok && has_areas && k < G_N_ELEMENTS (located); k++)
+        ok = assign_kind (db, k, l, &la, error);
       level_areas_clear (&la);
       if (!ok)
         return FALSE;
@@ -388,11 +418,12 @@ unlink_level (ReachDb         *db,
   return reach_db_step_done (db, stmt, error);
 }
 
+/* @links holds "child parent" for each link made, so each counts once */
 static gboolean
 link_row (ReachDb            *db,
           GHashTable         *known,
           const ReachCsvRow  *row,
-          guint              *n_links,
+          GHashTable         *links,
           GError            **error)
 {
   g_autoptr(GPtrArray) areas = g_ptr_array_new ();
@@ -419,7 +450,8 @@ link_row (ReachDb            *db,
       if (!unlink_level (db, child->id, parent->level, error) ||
           !link_areas (db, child->id, parent->id, "lookup", error))
         return FALSE;
-      (*n_links)++;
+      g_hash_table_add (links, g_strdup_printf ("%" G_GINT64_FORMAT " %" G_GINT64_FORMAT,
+                                                child->id, parent->id));
     }
   return TRUE;
 }
@@ -434,7 +466,8 @@ reach_area_import_lookup (ReachDb     *db,
   g_autoptr(ReachCsv) csv = NULL;
   g_autoptr(GHashTable) known = NULL;
   g_autofree char *basename = g_path_get_basename (path);
-  guint n = 0;
+  g_autoptr(GHashTable) links = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  guint n;
 
   if (!(csv = reach_csv_load (path, &local)))
     {
@@ -448,7 +481,7 @@ reach_area_import_lookup (ReachDb     *db,
     {
       const ReachCsvRow *row = reach_csv_get_row (csv, r);
 
-      if (!link_row (db, known, row, &n, error))
+      if (!link_row (db, known, row, links, error))
         {
           g_prefix_error (error, _("%s, line %u: "), basename, row->line);
           reach_db_rollback (db);
@@ -456,6 +489,7 @@ reach_area_import_lookup (ReachDb     *db,
         }
     }
 
+  n = g_hash_table_size (links);
   if (n == 0)
     {
       reach_db_rollback (db);

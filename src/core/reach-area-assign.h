@@ -50,8 +50,9 @@ gboolean      reach_area_rollup_by_containment (ReachDb   *db,
 /* Reads a lookup CSV whose rows name areas of different levels (e.g.
  * lsoa21_code, ward24_code, ltla24_code): each row links its finest area
  * to each coarser one, replacing containment links to that level.  Codes
- * the workspace does not hold are ignored (a regional lookup is fine);
- * *n_links (may be NULL) gets the number of links written.  All or
+ * the workspace does not hold are ignored (a regional lookup is fine): a
+ * row whose LSOA is missing still links its ward to its local authority.
+ * *n_links (may be NULL) gets the number of distinct links written.  All or
  * nothing; errors name the file and line. */
 gboolean      reach_area_import_lookup       (ReachDb     *db,
                                               const char  *path,

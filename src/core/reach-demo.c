@@ -10,6 +10,7 @@
 #include <errno.h>
 #include <glib/gstdio.h>
 
+#include "reach-area-assign.h"
 #include "reach-baseline.h"
 #include "reach-demo.h"
 #include "reach-demo-people.h"
@@ -97,6 +98,18 @@ reach_demo_build (ReachDb     *db,
           return FALSE;
         }
     }
+
+  /* LSOAs in wards as ONS best-fits them, rather than by their shapes */
+  {
+    g_autofree char *lookup = g_build_filename (data_dir, "demo", "leeds_lookup_lsoa21_ward24_ltla24.csv", NULL);
+
+    if (!reach_area_import_lookup (db, lookup, NULL, error))
+      {
+        g_prefix_error (error, _("Could not build the demo workspace: "));
+        reach_db_rollback (db);
+        return FALSE;
+      }
+  }
 
   for (guint i = 0; i < G_N_ELEMENTS (demo_baselines); i++)
     {
