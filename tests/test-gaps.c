@@ -306,6 +306,20 @@ test_ward_scope_sums_lsoas (void)
   g_assert_cmpfloat_with_epsilon (row (report, "male")->expected, 2, EPS);
   g_assert_cmpint (row (report, "male")->flag, ==, REACH_GAP_UNDER);
 
+  /* W1 and its own L1, both with tables: L1's people are counted once */
+  {
+    const char *both[] = { "E05000001", "E01000001", NULL };
+    ReachGapQuery q = { "sex", both, "2025-01-01", NULL, FALSE };
+    g_autoptr(ReachGapReport) r = NULL;
+
+    import_text (db, "date,geography,geography code,Sex: All persons,Sex: Female,Sex: Male\n"
+                     "2021,W1,E05000001,1001,611,390\n");
+    r = reach_gaps_analyse (db, &q, NULL);
+    g_assert_cmpint (r->population, ==, 1001);
+    g_assert_cmpint (row (r, "female")->population, ==, 611);
+    g_assert_cmpint (r->n, ==, 5);
+  }
+
   /* W2: only person 3; the female expected is 0.5, below 1, so not "not reached" */
   query.scope = w2;
   other = reach_gaps_analyse (db, &query, NULL);

@@ -301,6 +301,28 @@ baseline_areas (ReachDb     *db,
   return TRUE;
 }
 
+/* A scope of a ward and one of its LSOAs, both with baselines: the ward's
+ * table already counts the LSOA's people. */
+static gboolean
+drop_nested_baselines (ReachDb     *db,
+                       GHashTable  *baseline,
+                       GError     **error)
+{
+  g_autofree char *ids = id_list (baseline);
+  g_autofree char *sql = NULL;
+  g_autoptr(GArray) nested = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+  if (g_hash_table_size (baseline) < 2)
+    return TRUE;
+  sql = g_strdup_printf ("SELECT DISTINCT child_id FROM area_parent WHERE child_id IN (%1$s) "
+                         "AND parent_id IN (%1$s) AND ?1 = ?1 AND ?2 = ?2", ids);
+  if (!query_ids (db, sql, 0, 0, nested, error))
+    return FALSE;
+  for (guint i = 0; i < nested->len; i++)
+    g_hash_table_remove (baseline, &g_array_index (nested, gint64, i));
+  return TRUE;
+}
+
 static gboolean
 resolve_scope (ReachDb             *db,
                gint64               characteristic_id,
@@ -361,7 +383,7 @@ resolve_scope (ReachDb             *db,
         }
     }
 
-  return TRUE;
+  return drop_nested_baselines (db, scope->baseline, error);
 }
 
 /* ---- categories and rows --------------------------------------------------- */
