@@ -800,6 +800,22 @@ screenshot (gconstpointer data)
   }
   gtk_window_destroy (GTK_WINDOW (editor));
 
+  /* with consent that covers them, the answers can be chosen */
+  editor = reach_contacts_view_edit (contacts_view (window), find_id (window, "Amina Hussain"));
+  wait_until_mapped (editor);
+  reach_contact_editor_set_equality (REACH_CONTACT_EDITOR (editor), "ethnic_group",
+                                     category_id (reach_window_get_db (window), "ethnic_group", "indian"));
+  wait_ms (300);
+  {
+    g_autofree char *png = g_strdup_printf ("contact-editor-equality-consented-%s.png", which);
+    GtkWidget *equality = gtk_widget_get_ancestor (find_named (editor, "ethnic_group"),
+                                                   ADW_TYPE_PREFERENCES_GROUP);
+
+    g_assert_true (gtk_widget_get_sensitive (find_named (editor, "ethnic_group")));
+    save_part_png (editor, equality, png);
+  }
+  gtk_window_destroy (GTK_WINDOW (editor));
+
   gtk_window_destroy (GTK_WINDOW (window));
   adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
 }

@@ -576,6 +576,9 @@ add_equality_row (ReachContactEditor  *self,
   row->row = ADW_COMBO_ROW (adw_combo_row_new ());
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row->row), characteristic->label);
   adw_combo_row_set_model (row->row, G_LIST_MODEL (labels));
+  /* ONS labels are long ("Asian, Asian British or Asian Welsh: Indian"):
+   * shown under the title they have the row's width, not a corner of it */
+  adw_combo_row_set_use_subtitle (row->row, TRUE);
   gtk_widget_set_name (GTK_WIDGET (row->row), characteristic->key);
   adw_preferences_group_add (self->equality_group, GTK_WIDGET (row->row));
   g_ptr_array_add (self->equality, row);
