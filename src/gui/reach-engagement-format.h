@@ -80,4 +80,37 @@ reach_group_evidence_text (const ReachGroupReach *reach)
                           people, reach->n_activities);
 }
 
+/* An icon and a style class for each status: colour is never the only sign. */
+static inline const char *
+reach_group_status_icon (ReachGroupStatus status)
+{
+  switch (status)
+    {
+    case REACH_GROUP_STATUS_REACHED:
+      return "emblem-ok-symbolic";
+    case REACH_GROUP_STATUS_UNDER_REPRESENTED:
+      return "dialog-warning-symbolic";
+    case REACH_GROUP_STATUS_NOT_YET_REACHED:
+    case REACH_N_GROUP_STATUSES:
+    default:
+      return "action-unavailable-symbolic";
+    }
+}
+
+static inline const char *
+reach_group_status_css (ReachGroupStatus status)
+{
+  switch (status)
+    {
+    case REACH_GROUP_STATUS_REACHED:
+      return "success";
+    case REACH_GROUP_STATUS_UNDER_REPRESENTED:
+      return "warning";
+    case REACH_GROUP_STATUS_NOT_YET_REACHED:
+    case REACH_N_GROUP_STATUSES:
+    default:
+      return "error";
+    }
+}
+
 G_END_DECLS

@@ -96,16 +96,18 @@ status_badge (ReachFeedbackStatus status)
   return box;
 }
 
-/* "We did: … · Chapeltown drop-in, 12 March 2026 · fed back 2 April 2026 by letter" */
+/* "We did: …" and under it "Chapeltown drop-in, 12 March 2026 · fed back 2 April 2026 by letter" */
 static char *
 feedback_subtitle (ReachFeedback *feedback,
                    GHashTable    *activities)
 {
   g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
   ReachActivity *activity = g_hash_table_lookup (activities, &feedback->activity_id);
+  g_autofree char *we_did = NULL;
+  g_autofree char *details = NULL;
 
   if (feedback->we_did != NULL)
-    g_ptr_array_add (parts, g_strdup_printf (_("We did: %s"), feedback->we_did));
+    we_did = g_strdup_printf (_("We did: %s"), feedback->we_did);
   if (activity != NULL)
     {
       g_autofree char *date = reach_format_human_date (activity->starts_at);
@@ -128,7 +130,14 @@ feedback_subtitle (ReachFeedback *feedback,
                               : g_strdup_printf (_("fed back %s"), date));
     }
   g_ptr_array_add (parts, NULL);
-  return g_strjoinv (" · ", (char **) parts->pdata);
+  details = g_strjoinv (" · ", (char **) parts->pdata);
+
+  /* What was done on its own line; where and when it came from below. */
+  if (we_did == NULL)
+    return g_steal_pointer (&details);
+  if (*details == '\0')
+    return g_steal_pointer (&we_did);
+  return g_strdup_printf ("%s\n%s", we_did, details);
 }
 
 static GtkWidget *
@@ -141,7 +150,7 @@ feedback_row (ReachFeedback *feedback,
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), feedback->you_said);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 3);
+  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), status_badge (feedback->status));
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);

@@ -57,6 +57,7 @@ struct _ReachGroupEditor
   AdwPreferencesGroup *areas_group;
   AdwPreferencesGroup *status_group;
   AdwActionRow        *status_row;
+  GtkImage            *status_icon;
   AdwPreferencesGroup *delete_group;
 };
 
@@ -214,6 +215,8 @@ show_status (ReachGroupEditor *self)
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->status_row),
                                  reach_group_status_label (reach.status));
   adw_action_row_set_subtitle (self->status_row, evidence);
+  gtk_image_set_from_icon_name (self->status_icon, reach_group_status_icon (reach.status));
+  gtk_widget_add_css_class (GTK_WIDGET (self->status_icon), reach_group_status_css (reach.status));
   gtk_widget_set_visible (GTK_WIDGET (self->status_group), TRUE);
 }
 
@@ -434,6 +437,7 @@ reach_group_editor_class_init (ReachGroupEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ReachGroupEditor, areas_group);
   gtk_widget_class_bind_template_child (widget_class, ReachGroupEditor, status_group);
   gtk_widget_class_bind_template_child (widget_class, ReachGroupEditor, status_row);
+  gtk_widget_class_bind_template_child (widget_class, ReachGroupEditor, status_icon);
   gtk_widget_class_bind_template_child (widget_class, ReachGroupEditor, delete_group);
   gtk_widget_class_bind_template_callback (widget_class, on_delete_clicked);
   gtk_widget_class_bind_template_callback (widget_class, on_changed);

@@ -35,48 +35,16 @@ struct _ReachGroupsView
 
 G_DEFINE_FINAL_TYPE (ReachGroupsView, reach_groups_view, GTK_TYPE_WIDGET)
 
-static const char *
-status_icon (ReachGroupStatus status)
-{
-  switch (status)
-    {
-    case REACH_GROUP_STATUS_REACHED:
-      return "emblem-ok-symbolic";
-    case REACH_GROUP_STATUS_UNDER_REPRESENTED:
-      return "dialog-warning-symbolic";
-    case REACH_GROUP_STATUS_NOT_YET_REACHED:
-    case REACH_N_GROUP_STATUSES:
-    default:
-      return "action-unavailable-symbolic";
-    }
-}
-
-static const char *
-status_css (ReachGroupStatus status)
-{
-  switch (status)
-    {
-    case REACH_GROUP_STATUS_REACHED:
-      return "success";
-    case REACH_GROUP_STATUS_UNDER_REPRESENTED:
-      return "warning";
-    case REACH_GROUP_STATUS_NOT_YET_REACHED:
-    case REACH_N_GROUP_STATUSES:
-    default:
-      return "error";
-    }
-}
-
 static GtkWidget *
 status_badge (ReachGroupStatus status)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  GtkWidget *image = gtk_image_new_from_icon_name (status_icon (status));
+  GtkWidget *image = gtk_image_new_from_icon_name (reach_group_status_icon (status));
   GtkWidget *label = gtk_label_new (reach_group_status_label (status));
 
   gtk_widget_set_valign (box, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (box, "group-status");
-  gtk_widget_add_css_class (box, status_css (status));
+  gtk_widget_add_css_class (box, reach_group_status_css (status));
   gtk_accessible_update_property (GTK_ACCESSIBLE (image), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   reach_group_status_label (status), -1);
   gtk_box_append (GTK_BOX (box), image);
