@@ -180,6 +180,47 @@ find_named (GtkWidget  *root,
 }
 
 static GtkWidget *
+find_by_action (GtkWidget  *root,
+                const char *action)
+{
+  if (GTK_IS_ACTIONABLE (root) &&
+      g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (root)), action) == 0)
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_by_action (child, action);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static GtkWidget *
+find_of_type (GtkWidget *root,
+              GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_of_type (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static GtkWidget *
 find_message_dialog (void)
 {
   g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
@@ -211,6 +252,7 @@ test_pages (void)
   ReachWindow *window = open_window (path, 1200, 800);
   AdwViewStack *stack = reach_window_get_view_stack (window);
   g_autoptr(GtkSelectionModel) pages = adw_view_stack_get_pages (stack);
+  GtkWidget *add_button;
 
   /* five pages, map first and shown first, each with a title and an icon */
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (pages)), ==, G_N_ELEMENTS (names));
@@ -227,8 +269,15 @@ test_pages (void)
 
   /* win.page (Alt+1…5) switches; Add Place belongs to the map */
   g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "add-place"));
+  add_button = find_by_action (GTK_WIDGET (window), "win.add-place");
+  g_assert_nonnull (add_button);
+  g_assert_true (gtk_widget_get_visible (add_button));
   gtk_widget_activate_action (GTK_WIDGET (window), "win.page", "s", "contacts");
   g_assert_cmpstr (reach_window_get_page (window), ==, "contacts");
+  g_assert_false (gtk_widget_get_visible (add_button));
+  /* wide: the switcher is in the header, the bar at the bottom stays down */
+  g_assert_false (adw_view_switcher_bar_get_reveal (ADW_VIEW_SWITCHER_BAR (find_of_type (GTK_WIDGET (window),
+                                                                                      ADW_TYPE_VIEW_SWITCHER_BAR))));
   gtk_widget_activate_action (GTK_WIDGET (window), "win.page", "s", "feedback");
   g_assert_cmpstr (reach_window_get_page (window), ==, "feedback");
   /* Ctrl+N from another page goes back to the map to add a place there */
@@ -246,6 +295,16 @@ test_pages (void)
     g_assert_cmpint (min_width, <=, 360);
   }
 
+  gtk_window_destroy (GTK_WINDOW (window));
+
+  /* narrow: the header shows the workspace, and the bar the pages */
+  window = open_window (path, 500, 800);
+  wait_ms (500);
+  g_assert_true (adw_view_switcher_bar_get_reveal (ADW_VIEW_SWITCHER_BAR (find_of_type (GTK_WIDGET (window),
+                                                                                     ADW_TYPE_VIEW_SWITCHER_BAR))));
+  g_assert_cmpstr (adw_view_switcher_title_get_title (ADW_VIEW_SWITCHER_TITLE (find_of_type (GTK_WIDGET (window),
+                                                                                         ADW_TYPE_VIEW_SWITCHER_TITLE))),
+                   ==, "People");
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
