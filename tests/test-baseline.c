@@ -345,8 +345,9 @@ test_detailed_with_subtotals (void)
     "\"Ethnic group: Asian, Asian British or Asian Welsh: Indian\","
     "\"Ethnic group: Asian, Asian British or Asian Welsh: Pakistani\","
     "\"Ethnic group: Asian, Asian British or Asian Welsh: Other Asian\","
-    "\"Ethnic group: White\",\"Ethnic group: White: Irish\"\n"
-    "2021,A,E05000001,100,15,1,2,3,4,5,85,10\n");
+    "\"Ethnic group: White\",\"Ethnic group: White: Irish\","
+    "\"Ethnic group: White; measures: Percent\"\n"
+    "2021,A,E05000001,100,15,1,2,3,4,5,85,10,85.0\n");
   g_autoptr(ReachBaselineImport) import = reach_baseline_import_new (path);
   g_autoptr(GError) error = NULL;
 
@@ -360,6 +361,7 @@ test_detailed_with_subtotals (void)
   g_assert_cmpint (reach_baseline_import_get_category_total (import, "irish"), ==, 0);
   g_assert_cmpuint (reach_baseline_import_get_n_values (import), ==, 6);
   g_assert_cmpint (reach_baseline_import_get_total (import), ==, 100);
+  g_assert_true (notes_contain (import, "1 column of another measure"));
 }
 
 static void

@@ -498,6 +498,14 @@ test_moved_contact_reassigned (void)
   g_assert_true (reach_area_assign_refresh (db, NULL));
   g_assert_cmpint (reach_area_of_contact (db, 1, REACH_AREA_LEVEL_WARD, NULL), ==, 2);
   g_assert_cmpint (reach_area_of_contact (db, 6, REACH_AREA_LEVEL_WARD, NULL), ==, 0);
+
+  /* venues and group points too */
+  exec (db, "INSERT INTO place (id, name, lat, lon) VALUES (1, 'Hall', 50.5, 0.6)");
+  exec (db, "INSERT INTO community_group (id, name, lat, lon) VALUES (1, 'Group', 50.5, 1.9)");
+  g_assert_true (reach_area_assign_refresh (db, NULL));
+  g_assert_cmpint (reach_area_of_place (db, 1, REACH_AREA_LEVEL_WARD, NULL), ==, 1);
+  g_assert_cmpint (reach_area_of_place (db, 1, REACH_AREA_LEVEL_LSOA, NULL), ==, 4);
+  g_assert_cmpint (reach_area_of_group (db, 1, REACH_AREA_LEVEL_WARD, NULL), ==, 2);
 }
 
 /* Rungs: 1 co-production (6 named + 3 counted, the largest characteristic

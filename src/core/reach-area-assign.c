@@ -562,6 +562,15 @@ reach_area_of_place (ReachDb         *db,
 }
 
 gint64
+reach_area_of_group (ReachDb         *db,
+                     gint64           group_id,
+                     ReachAreaLevel   level,
+                     GError         **error)
+{
+  return area_of (db, 2, group_id, level, error);
+}
+
+gint64
 reach_area_get_parent (ReachDb         *db,
                        gint64           area_id,
                        ReachAreaLevel   level,

@@ -69,6 +69,11 @@ gint64        reach_area_of_place            (ReachDb        *db,
                                               gint64          place_id,
                                               ReachAreaLevel  level,
                                               GError        **error);
+/* A community group's point (its areas of its own are community_group_area). */
+gint64        reach_area_of_group            (ReachDb        *db,
+                                              gint64          group_id,
+                                              ReachAreaLevel  level,
+                                              GError        **error);
 
 /* The larger area of @level that @area_id lies in: its id, 0 when none,
  * -1 on error. */

@@ -739,6 +739,7 @@ read_wide (ReachBaselineImport  *self,
 {
   const ReachCsvRow *header = reach_csv_get_row (csv, 0);
   g_autofree char *hint = NULL;
+  guint n_other_measures = 0;
 
   for (guint i = 0; i < header->n_fields; i++)
     {
@@ -747,6 +748,13 @@ read_wide (ReachBaselineImport  *self,
 
       if ((int) i == code_column || is_label_header (header->fields[i]))
         continue;
+      /* bulk files may carry "; measures: Percent" beside the counts */
+      if (strstr (header->fields[i], "; measures:") != NULL &&
+          strstr (header->fields[i], "; measures: Value") == NULL)
+        {
+          n_other_measures++;
+          continue;
+        }
       s.label = split_topic (header->fields[i], &topic);
       s.column = i;
       g_array_append_val (self->sources, s);
@@ -758,6 +766,10 @@ read_wide (ReachBaselineImport  *self,
     return FALSE;
   add_note (self, _("Wide layout: one column per category, area codes in “%s”"),
             header->fields[code_column]);
+  if (n_other_measures > 0)
+    add_note (self, g_dngettext (GETTEXT_PACKAGE, "%u column of another measure (not a count) is left out",
+                                 "%u columns of other measures (not counts) are left out",
+                                 n_other_measures), n_other_measures);
 
   for (guint r = 1; r < reach_csv_get_n_rows (csv); r++)
     {
