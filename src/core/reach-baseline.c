@@ -60,6 +60,7 @@ struct _ReachBaselineImport
   char       *characteristic;
   char       *source;
   int         year;
+  gboolean    straddles;      /* the last choice failed on an age band */
 
   GPtrArray  *categories;     /* ReachCategory of the characteristic */
   GArray     *sources;        /* Source */
@@ -270,12 +271,8 @@ parse_age_range (const char *label,
     }
   if (sscanf (norm, "aged %d year%31[^\n]", &a, tail) == 2 || sscanf (norm, "aged %d year", &a) == 1)
     {
-      if (strstr (norm, "and under"))
-        *lo = 0, *hi = a;
-      else if (strstr (norm, "and over"))
-        *lo = a, *hi = AGE_OPEN;
-      else
-        *lo = *hi = a;
+      *lo = strstr (norm, "and under") ? 0 : a;
+      *hi = strstr (norm, "and over") ? AGE_OPEN : a;
       return TRUE;
     }
 
@@ -511,6 +508,7 @@ choose_characteristic (ReachBaselineImport  *self,
         match_sources (self->sources, self->categories, best, &straddling);
     }
 
+  self->straddles = straddling != NULL;
   if (straddling != NULL)
     {
       g_set_error (error, REACH_BASELINE_ERROR, REACH_BASELINE_ERROR_UNSUPPORTED,
@@ -844,9 +842,7 @@ choose_label_column (ReachBaselineImport  *self,
       g_clear_pointer (&self->categories, g_ptr_array_unref);
       if (!choose_characteristic (self, db, NULL, &local))
         {
-          if (first_error == NULL && g_error_matches (local, REACH_BASELINE_ERROR,
-                                                      REACH_BASELINE_ERROR_UNSUPPORTED) &&
-              strstr (local->message, "“") != NULL && self->categories != NULL)
+          if (first_error == NULL && self->straddles)
             first_error = g_steal_pointer (&local);
           continue;
         }

@@ -1018,8 +1018,11 @@ reach_gaps_by_area (ReachDb         *db,
         {
           ReachGapRow *r = &g_array_index (report->rows, ReachGapRow, j);
 
-          if (r->category_id == category->id)
-            row = *r, row.category_key = NULL, row.category_label = NULL;
+          if (r->category_id != category->id)
+            continue;
+          row = *r;               /* the strings stay with the report */
+          row.category_key = NULL;
+          row.category_label = NULL;
         }
       row.category_id = category->id;
       row.category_key = g_strdup (area->code);
