@@ -827,6 +827,21 @@ screenshot (gconstpointer data)
       save_png (GTK_WIDGET (window), png);
     }
 
+  /* the filters, in their popover */
+  {
+    g_autofree char *png = g_strdup_printf ("contacts-filters-%s.png", which);
+    GtkWidget *button = find_of_type (reach_window_get_contacts_view (window), GTK_TYPE_MENU_BUTTON);
+    GtkPopover *popover;
+
+    reach_window_set_page (window, "contacts");
+    gtk_menu_button_popup (GTK_MENU_BUTTON (button));
+    popover = gtk_menu_button_get_popover (GTK_MENU_BUTTON (button));
+    wait_until_mapped (GTK_WIDGET (popover));
+    wait_ms (300);
+    save_png (GTK_WIDGET (popover), png);
+    gtk_popover_popdown (popover);
+  }
+
   /* the map with people shown */
   {
     g_autofree char *png = g_strdup_printf ("page-map-people-%s.png", which);
