@@ -874,6 +874,18 @@ screenshot (gconstpointer data)
   }
   gtk_window_destroy (GTK_WINDOW (editor));
 
+  /* an organisation: a place instead of needs and equality answers */
+  editor = reach_contacts_view_edit (contacts_view (window), find_id (window, "Harehills Deaf Forum"));
+  wait_until_mapped (editor);
+  wait_ms (300);
+  {
+    g_autofree char *png = g_strdup_printf ("contact-editor-organisation-%s.png", which);
+
+    g_assert_false (gtk_widget_is_visible (find_named (editor, "ethnic_group")));
+    save_png (editor, png);
+  }
+  gtk_window_destroy (GTK_WINDOW (editor));
+
   /* with consent that covers them, the answers can be chosen */
   editor = reach_contacts_view_edit (contacts_view (window), find_id (window, "Amina Hussain"));
   wait_until_mapped (editor);
