@@ -23,10 +23,11 @@
 static const char *release_notes =
   "<p>The first release.</p>"
   "<ul>"
-  "<li>Workspaces: places and areas kept in one SQLite file on your computer</li>"
-  "<li>Import of places from CSV and GeoJSON, and of area boundaries from GeoJSON</li>"
-  "<li>A place editor that records venue accessibility</li>"
-  "<li>An offline base map of the United Kingdom</li>"
+  "<li>Workspaces kept in one SQLite file on your computer</li>"
+  "<li>Places imported from CSV and GeoJSON, with venue accessibility, on an offline base map of the United Kingdom</li>"
+  "<li>Contacts with consent and communication needs, subject access and erasure</li>"
+  "<li>Community groups, engagement activities, and you said, we did</li>"
+  "<li>Gap analysis against Census 2021 baselines in reach-cli</li>"
   "<li>A demo workspace of open data about Leeds</li>"
   "</ul>";
 
@@ -39,10 +40,11 @@ add_data_sections (AdwAboutWindow *about)
                                       "© OpenStreetMap contributors, ODbL",
                                       GTK_LICENSE_CUSTOM,
                                       "Available under the <a href=\"" ODBL_URL "\">Open Database Licence</a>. "
-                                      "See <a href=\"https://www.openstreetmap.org/copyright\">openstreetmap.org/copyright</a>.");
+                                      "See <a href=\"https://www.openstreetmap.org/copyright\">openstreetmap.org/copyright</a>. "
+                                      "The offline tiles are copied unchanged from wsprtv.github.io.");
 
   adw_about_window_add_legal_section (about,
-                                      _("Leeds ward and neighbourhood (LSOA) boundaries"),
+                                      _("Leeds boundaries and Census 2021 tables"),
                                       NULL,
                                       GTK_LICENSE_CUSTOM,
                                       "Contains public sector information licensed under the "
