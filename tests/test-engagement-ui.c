@@ -785,13 +785,13 @@ test_pages_fit_a_phone (void)
   reach_feedback_view_set_db (REACH_FEEDBACK_VIEW (pages[2]), ws.db);
   for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
     {
+      GtkWidget *window = show_page (pages[i], 1100, 720);
       int min = 0;
 
-      g_object_ref_sink (pages[i]);
       gtk_widget_measure (pages[i], GTK_ORIENTATION_HORIZONTAL, -1, &min, NULL, NULL, NULL);
       g_test_message ("%s: at least %d px wide", G_OBJECT_TYPE_NAME (pages[i]), min);
       g_assert_cmpint (min, <=, 360);
-      g_object_unref (pages[i]);
+      gtk_window_destroy (GTK_WINDOW (window));
     }
   clear_workspace (&ws);
 }

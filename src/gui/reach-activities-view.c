@@ -501,5 +501,7 @@ reach_activities_view_set_db (ReachActivitiesView *self,
   g_return_if_fail (db == NULL || REACH_IS_DB (db));
 
   g_set_object (&self->db, db);
-  refresh (self);
+  /* A page out of sight is read when it is shown (see map). */
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    refresh (self);
 }

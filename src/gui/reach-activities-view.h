@@ -15,7 +15,8 @@ G_DECLARE_FINAL_TYPE (ReachActivitiesView, reach_activities_view, REACH, ACTIVIT
 
 GtkWidget *reach_activities_view_new    (void);
 
-/* Shows what db holds; db NULL empties the page.  The view keeps a ref. */
+/* Shows what db holds, read when the page comes on screen (and again each
+ * time it does); db NULL empties the page.  The view keeps a ref. */
 void       reach_activities_view_set_db (ReachActivitiesView *self,
                                          ReachDb             *db);
 

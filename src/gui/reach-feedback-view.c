@@ -503,6 +503,10 @@ reach_feedback_view_set_db (ReachFeedbackView *self,
   g_return_if_fail (db == NULL || REACH_IS_DB (db));
 
   g_set_object (&self->db, db);
-  fill_activities (self);
-  refresh (self);
+  /* A page out of sight is read when it is shown (see map). */
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      fill_activities (self);
+      refresh (self);
+    }
 }

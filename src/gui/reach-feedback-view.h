@@ -15,7 +15,8 @@ G_DECLARE_FINAL_TYPE (ReachFeedbackView, reach_feedback_view, REACH, FEEDBACK_VI
 
 GtkWidget *reach_feedback_view_new    (void);
 
-/* Shows what db holds; db NULL empties the page.  The view keeps a ref. */
+/* Shows what db holds, read when the page comes on screen (and again each
+ * time it does); db NULL empties the page.  The view keeps a ref. */
 void       reach_feedback_view_set_db (ReachFeedbackView *self,
                                        ReachDb           *db);
 

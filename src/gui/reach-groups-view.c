@@ -258,5 +258,7 @@ reach_groups_view_set_db (ReachGroupsView *self,
   g_return_if_fail (db == NULL || REACH_IS_DB (db));
 
   g_set_object (&self->db, db);
-  refresh (self);
+  /* A page out of sight is read when it is shown (see map). */
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    refresh (self);
 }

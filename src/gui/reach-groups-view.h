@@ -15,7 +15,8 @@ G_DECLARE_FINAL_TYPE (ReachGroupsView, reach_groups_view, REACH, GROUPS_VIEW, Gt
 
 GtkWidget *reach_groups_view_new    (void);
 
-/* Shows what db holds; db NULL empties the page.  The view keeps a ref. */
+/* Shows what db holds, read when the page comes on screen (and again each
+ * time it does); db NULL empties the page.  The view keeps a ref. */
 void       reach_groups_view_set_db (ReachGroupsView *self,
                                      ReachDb         *db);
 
