@@ -528,6 +528,9 @@ test_activity_editor_saves (void)
   g_assert_false (reach_activity_editor_can_save (REACH_ACTIVITY_EDITOR (editor)));
   gtk_editable_set_text (GTK_EDITABLE (child (editor, type, "start_row")), "14:00");
   g_assert_true (reach_activity_editor_can_save (REACH_ACTIVITY_EDITOR (editor)));
+  /* The date is read back the way people say it. */
+  g_assert_cmpstr (adw_preferences_group_get_description (ADW_PREFERENCES_GROUP (child (editor, type, "when_group"))),
+                   ==, "Thursday 12 March 2026, 14:00");
 
   adw_combo_row_set_selected (ADW_COMBO_ROW (child (editor, type, "type_row")),
                               REACH_ACTIVITY_TYPE_DROP_IN);

@@ -54,6 +54,7 @@ struct _ReachActivityEditor
   AdwEntryRow         *start_row;
   AdwEntryRow         *end_row;
   GtkLabel            *when_message;
+  AdwPreferencesGroup *when_group;
   AdwComboRow         *venue_row;
   AdwPreferencesGroup *areas_group;
   AdwComboRow         *rung_row;
@@ -201,6 +202,42 @@ read_when (ReachActivityEditor  *self,
   return TRUE;
 }
 
+/* The date as people say it, under the heading, once it reads right:
+ * "Thursday 12 March 2026, 14:00 to 16:00". */
+static void
+show_when (ReachActivityEditor *self,
+           gboolean             ok)
+{
+  g_autoptr(GDateTime) starts = NULL;
+  g_autoptr(GDateTime) ends = NULL;
+  g_autofree char *date = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *start_text = row_text (self->start_row);
+
+  if (!ok || self->activity->starts_at == NULL)
+    {
+      adw_preferences_group_set_description (self->when_group,
+                                             _("Date as 2026-03-12, times as 14:00"));
+      return;
+    }
+
+  starts = g_date_time_to_local (self->activity->starts_at);
+  date = g_date_time_format (starts, "%A %-d %B %Y");
+  if (self->activity->ends_at != NULL)
+    {
+      ends = g_date_time_to_local (self->activity->ends_at);
+      text = g_strdup_printf (_("%s, %02d:%02d to %02d:%02d"), date,
+                              g_date_time_get_hour (starts), g_date_time_get_minute (starts),
+                              g_date_time_get_hour (ends), g_date_time_get_minute (ends));
+    }
+  else if (*start_text != '\0')
+    text = g_strdup_printf ("%s, %02d:%02d", date,
+                            g_date_time_get_hour (starts), g_date_time_get_minute (starts));
+  else
+    text = g_steal_pointer (&date);
+  adw_preferences_group_set_description (self->when_group, text);
+}
+
 /* "12.50" → 1250 pence; empty gives -1 (none). */
 static gboolean
 read_amount (ReachActivityEditor *self)
@@ -249,6 +286,7 @@ read_form (ReachActivityEditor *self)
 
   when_ok = read_when (self, &when_message);
   set_message (self->when_message, when_ok ? NULL : when_message);
+  show_when (self, when_ok);
 
   amount_ok = read_amount (self);
   mark (self->amount_row, !amount_ok);
@@ -742,6 +780,7 @@ reach_activity_editor_class_init (ReachActivityEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ReachActivityEditor, start_row);
   gtk_widget_class_bind_template_child (widget_class, ReachActivityEditor, end_row);
   gtk_widget_class_bind_template_child (widget_class, ReachActivityEditor, when_message);
+  gtk_widget_class_bind_template_child (widget_class, ReachActivityEditor, when_group);
   gtk_widget_class_bind_template_child (widget_class, ReachActivityEditor, venue_row);
   gtk_widget_class_bind_template_child (widget_class, ReachActivityEditor, areas_group);
   gtk_widget_class_bind_template_child (widget_class, ReachActivityEditor, rung_row);
