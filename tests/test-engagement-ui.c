@@ -31,6 +31,9 @@
 #include "reach-groups-view.h"
 #include "reach-places.h"
 #include "reach-testutil.h"
+#include "reach-window.h"
+
+static ReachApplication *app;
 
 typedef struct
 {
@@ -987,12 +990,84 @@ test_screenshots (void)
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
 }
 
+/* In the main window: a page is read again each time it is shown, so an
+ * activity saved elsewhere changes a group's status when the user comes
+ * back to the groups page.  Shoots the window on each page. */
+static void
+test_in_window (void)
+{
+  Workspace ws = build_workspace ();
+  ReachWindow *window = reach_window_new (app);
+  g_autoptr(GError) error = NULL;
+  GtkWidget *groups;
+  static const char *pages[] = { "groups", "activities", "feedback" };
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 800);
+  reach_window_open_workspace (window, reach_db_get_path (ws.db), &error);
+  g_assert_no_error (error);
+  gtk_window_present (GTK_WINDOW (window));
+  wait_drawn (GTK_WIDGET (window));
+
+  reach_window_set_page (window, "groups");
+  wait_ms (200);
+  groups = find_type (GTK_WIDGET (window), REACH_TYPE_GROUPS_VIEW);
+  g_assert_nonnull (groups);
+  assert_row_says (groups, "Young carers in Seacroft",
+                   reach_group_status_label (REACH_GROUP_STATUS_UNDER_REPRESENTED));
+
+  /* Four more young carers took part, recorded while another page shows. */
+  reach_window_set_page (window, "activities");
+  wait_ms (100);
+  for (guint i = 0; i < 4; i++)
+    {
+      reach_contacts_add_to_group (ws.db, ws.contact_ids[i], ws.under_group, &error);
+      g_assert_no_error (error);
+    }
+  reach_window_set_page (window, "groups");
+  wait_ms (200);
+  assert_row_says (groups, "Young carers in Seacroft",
+                   reach_group_status_label (REACH_GROUP_STATUS_REACHED));
+
+  for (guint scheme = 0; scheme < 2; scheme++)
+    {
+      adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
+                                          scheme == 0 ? ADW_COLOR_SCHEME_FORCE_LIGHT
+                                                      : ADW_COLOR_SCHEME_FORCE_DARK);
+      for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+        for (guint narrow = 0; narrow < 2; narrow++)
+          {
+            g_autofree char *file = g_strdup_printf ("window-%s-%s-%s.png", pages[i],
+                                                     narrow ? "narrow" : "wide",
+                                                     scheme == 0 ? "light" : "dark");
+
+            gtk_window_set_default_size (GTK_WINDOW (window), narrow ? 400 : 1200, 800);
+            reach_window_set_page (window, pages[i]);
+            wait_ms (400);
+            save_png (GTK_WIDGET (window), file);
+          }
+    }
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
+  gtk_window_destroy (GTK_WINDOW (window));
+  clear_workspace (&ws);
+}
+
 int
 main (int   argc,
       char *argv[])
 {
+  g_autoptr(GError) error = NULL;
+  g_autofree char *data_home = reach_test_tmpdir ();
+
+  /* The window remembers recent workspaces: keep that out of the user's home. */
+  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
+
+  app = reach_application_new ();
+  g_application_set_flags (G_APPLICATION (app),
+                           G_APPLICATION_HANDLES_OPEN | G_APPLICATION_NON_UNIQUE);
+  g_application_register (G_APPLICATION (app), NULL, &error);
+  g_assert_no_error (error);
 
   g_test_add_func ("/engagement-ui/groups-view", test_groups_view);
   g_test_add_func ("/engagement-ui/group-editor-saves", test_group_editor_saves);
@@ -1006,6 +1081,7 @@ main (int   argc,
   g_test_add_func ("/engagement-ui/pages-fit-a-phone", test_pages_fit_a_phone);
   g_test_add_func ("/engagement-ui/screenshots", test_screenshots);
   g_test_add_func ("/engagement-ui/demo", test_demo);
+  g_test_add_func ("/engagement-ui/in-window", test_in_window);
 
   return g_test_run ();
 }
