@@ -55,7 +55,9 @@ struct _ReachWindow
   ShumateLayer       *places_layer;
   ShumateLayer       *areas_layer;
   ShumateLayer       *people_layer;   /* off unless the user turns it on */
-  guint               fit_tick_id;
+  gboolean            fit_pending;
+  GdkFrameClock      *fit_clock;
+  gulong              fit_clock_handler;
 
   /* template children */
   AdwToastOverlay    *toast_overlay;
@@ -222,38 +224,60 @@ fit_map_to_places (ReachWindow *self)
   shumate_map_center_on (map, lat, lon);
 }
 
-/* Runs every frame until the map has a size, then fits it once. */
-static gboolean
-fit_map_tick (GtkWidget     *map,
-              GdkFrameClock *clock,
-              gpointer       user_data)
+static void
+disconnect_fit_clock (ReachWindow *self)
 {
-  ReachWindow *self = user_data;
-
-  if (gtk_widget_get_width (map) <= 0)
-    return G_SOURCE_CONTINUE;
-
-  self->fit_tick_id = 0;
-  fit_map_to_places (self);
-  return G_SOURCE_REMOVE;
+  /* a clock that went with the window's surface has no handlers left */
+  if (self->fit_clock != NULL &&
+      g_signal_handler_is_connected (self->fit_clock, self->fit_clock_handler))
+    g_signal_handler_disconnect (self->fit_clock, self->fit_clock_handler);
+  self->fit_clock_handler = 0;
+  g_clear_object (&self->fit_clock);
 }
 
-/* The map has no size until it is shown: a frame callback fits it then.
- * Not a size_allocate hook: the map may be allocated without the window,
- * and an idle can be starved by animations until after the user selected
- * a place, which a late fit would undo. */
+/* After each painted frame until the map has a size: then fit it once. */
+static void
+on_after_paint (GdkFrameClock *clock,
+                ReachWindow   *self)
+{
+  if (gtk_widget_get_width (GTK_WIDGET (self->map)) <= 0)
+    return;
+
+  disconnect_fit_clock (self);
+  self->fit_pending = FALSE;
+  fit_map_to_places (self);
+}
+
+static void
+connect_fit_clock (ReachWindow *self)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
+
+  if (!self->fit_pending || clock == NULL || self->fit_clock != NULL)
+    return;
+
+  self->fit_clock = g_object_ref (clock);
+  self->fit_clock_handler = g_signal_connect (clock, "after-paint",
+                                              G_CALLBACK (on_after_paint), self);
+}
+
+/* The map has no size until it is shown: it is fitted after the first
+ * frame that gives it one.  Not from a size_allocate hook (the map may be
+ * allocated without the window) nor an idle (animations can starve it past
+ * the moment the user selects a place, which a late fit would undo). */
 static void
 queue_fit_map (ReachWindow *self)
 {
   if (gtk_widget_get_width (GTK_WIDGET (self->map)) > 0)
     {
+      self->fit_pending = FALSE;
+      disconnect_fit_clock (self);
       fit_map_to_places (self);
       return;
     }
 
-  if (self->fit_tick_id == 0)
-    self->fit_tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self->map), fit_map_tick,
-                                                      self, NULL);
+  self->fit_pending = TRUE;
+  connect_fit_clock (self);
 }
 
 /* Where a place should land on the map: the middle, unless the details
@@ -1400,9 +1424,7 @@ reach_window_dispose (GObject *object)
 {
   ReachWindow *self = REACH_WINDOW (object);
 
-  if (self->fit_tick_id != 0 && self->map != NULL)
-    gtk_widget_remove_tick_callback (GTK_WIDGET (self->map), self->fit_tick_id);
-  self->fit_tick_id = 0;
+  disconnect_fit_clock (self);
 
   /* the search entry may outlive the window a moment, with a search pending */
   if (self->search_entry != NULL)
@@ -1548,6 +1570,9 @@ reach_window_init (ReachWindow *self)
   set_up_layers (self);
 
   set_up_pages (self);
+  /* a workspace opened before the window is shown is fitted once it is */
+  g_signal_connect (self, "realize", G_CALLBACK (connect_fit_clock), NULL);
+  g_signal_connect (self, "unrealize", G_CALLBACK (disconnect_fit_clock), NULL);
 
   /* no workspace yet: the first-run page */
   gtk_stack_set_visible_child_name (self->main_stack, "welcome");
