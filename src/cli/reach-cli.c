@@ -25,6 +25,7 @@
 #include "reach-baseline.h"
 #include "reach-classification.h"
 #include "reach-gaps.h"
+#include "reach-map-export.h"
 
 typedef gboolean (*CommandFunc) (int      argc,
                                  char   **argv,
@@ -565,6 +566,149 @@ cmd_gaps (int      argc,
   return TRUE;
 }
 
+static const char export_map_usage[] =
+  "export-map DB OUT.png|OUT.svg|OUT.pdf [--paper A4|A3] [--landscape] [--dpi N] "
+  "[--width PX --height PX] [--title TEXT] [--subtitle TEXT] [--bbox W,S,E,N | --area CODE] "
+  "[--layer places|areas|choropleth …] [--level ward|lsoa|msoa|lad] [--from DATE] [--to DATE]";
+
+static gboolean
+parse_int (const char  *text,
+           const char  *what,
+           int         *out,
+           GError     **error)
+{
+  gint64 n;
+
+  if (!g_ascii_string_to_signed (text, 10, 1, G_MAXINT, &n, NULL))
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                   _("%s “%s” is not a whole number above 0"), what, text);
+      return FALSE;
+    }
+  *out = (int) n;
+  return TRUE;
+}
+
+static gboolean
+parse_bbox (const char  *text,
+            ReachBBox   *bbox,
+            GError     **error)
+{
+  g_auto(GStrv) parts = g_strsplit (text, ",", -1);
+  double v[4];
+
+  for (guint i = 0; i < 4; i++)
+    {
+      char *end = NULL;
+
+      if (g_strv_length (parts) != 4 ||
+          (v[i] = g_ascii_strtod (g_strstrip (parts[i]), &end), end == parts[i] || *end != '\0'))
+        {
+          g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                       _("--bbox “%s” is not four numbers west,south,east,north"), text);
+          return FALSE;
+        }
+    }
+  *bbox = (ReachBBox) { v[0], v[1], v[2], v[3] };
+  return TRUE;
+}
+
+static gboolean
+parse_layer (const char      *text,
+             ReachMapLayers  *layers,
+             GError         **error)
+{
+  if (g_str_equal (text, "places"))
+    *layers |= REACH_MAP_LAYER_PLACES;
+  else if (g_str_equal (text, "areas"))
+    *layers |= REACH_MAP_LAYER_AREAS;
+  else if (g_str_equal (text, "choropleth"))
+    *layers |= REACH_MAP_LAYER_CHOROPLETH;
+  else
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                   _("“%s” is not a layer; use places, areas or choropleth"), text);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+parse_export_map_option (char                  **argv,
+                         int                     argc,
+                         int                    *i,
+                         ReachMapExportOptions  *o,
+                         GError                **error)
+{
+  const char *opt = argv[*i], *value = *i + 1 < argc ? argv[*i + 1] : NULL;
+  ReachAreaLevel level;
+
+  if (g_str_equal (opt, "--landscape"))
+    return (o->landscape = TRUE);
+  if (value == NULL)
+    return usage_error (error, export_map_usage);
+  (*i)++;
+  if (g_str_equal (opt, "--paper"))
+    o->paper = value;
+  else if (g_str_equal (opt, "--dpi"))
+    return parse_int (value, "--dpi", &o->dpi, error);
+  else if (g_str_equal (opt, "--width"))
+    return parse_int (value, "--width", &o->width_px, error);
+  else if (g_str_equal (opt, "--height"))
+    return parse_int (value, "--height", &o->height_px, error);
+  else if (g_str_equal (opt, "--title"))
+    o->title = value;
+  else if (g_str_equal (opt, "--subtitle"))
+    o->subtitle = value;
+  else if (g_str_equal (opt, "--bbox"))
+    return (o->has_bbox = parse_bbox (value, &o->bbox, error));
+  else if (g_str_equal (opt, "--area"))
+    o->area_code = value;
+  else if (g_str_equal (opt, "--layer"))
+    return parse_layer (value, &o->layers, error);
+  else if (g_str_equal (opt, "--level"))
+    {
+      if (!reach_area_level_from_string (value, &level))
+        {
+          g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                       _("“%s” is not an area level; use ward, lsoa, msoa or lad"), value);
+          return FALSE;
+        }
+      o->level = level;
+    }
+  else if (g_str_equal (opt, "--from"))
+    o->from = value;
+  else if (g_str_equal (opt, "--to"))
+    o->to = value;
+  else
+    return usage_error (error, export_map_usage);
+  return TRUE;
+}
+
+static gboolean
+cmd_export_map (int      argc,
+                char   **argv,
+                GError **error)
+{
+  g_autoptr(ReachDb) db = NULL;
+  ReachMapExportOptions options = { .level = -1 };
+  ReachMapFormat format;
+
+  if (argc < 3)
+    return usage_error (error, export_map_usage);
+  for (int i = 3; i < argc; i++)
+    if (!parse_export_map_option (argv, argc, &i, &options, error))
+      return FALSE;
+  if (options.has_bbox && options.area_code != NULL)
+    return usage_error (error, export_map_usage);
+  if (!reach_map_format_from_path (argv[2], &format, error))
+    return FALSE;
+
+  if (!(db = open_existing (argv[1], error)))
+    return FALSE;
+  return reach_map_export (db, &options, argv[2], error);
+}
+
 static gboolean
 cmd_demo (int      argc,
           char   **argv,
@@ -611,6 +755,10 @@ static const struct {
   { "gaps", cmd_gaps, "gaps DB --characteristic NAME [--scope CODE,…] [--from YYYY-MM-DD] [--to YYYY-MM-DD]\n"
                       "     [--format json|csv] [--detailed]\n"
                       "                              who is missing: reached against the census, per category" },
+  { "export-map", cmd_export_map, "export-map DB OUT.png|OUT.svg|OUT.pdf [--paper A4|A3] [--landscape] [--dpi N]\n"
+                                  "     [--width PX --height PX] [--title TEXT] [--bbox W,S,E,N | --area CODE]\n"
+                                  "     [--layer places|areas|choropleth …] [--level ward|lsoa|msoa|lad] [--from DATE] [--to DATE]\n"
+                                  "                              a print-quality map with its key, sources and attributions" },
   { "demo", cmd_demo, "demo DB                     create the Leeds demo workspace" },
 };
 
