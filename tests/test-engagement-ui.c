@@ -763,13 +763,20 @@ test_feedback_validation (void)
   g_assert_true (reach_feedback_editor_can_save (fe));
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (message)));
 
-  /* Without how, again not. */
+  /* Without how, again not: Enter in the field does nothing. */
+  g_object_add_weak_pointer (G_OBJECT (editor), (gpointer *) &editor);
   gtk_editable_set_text (GTK_EDITABLE (child (editor, type, "how_row")), "");
   g_assert_false (reach_feedback_editor_can_save (fe));
-  gtk_editable_set_text (GTK_EDITABLE (child (editor, type, "how_row")), "letter");
+  gtk_widget_grab_focus (child (editor, type, "how_row"));
+  g_signal_emit_by_name (find_type (child (editor, type, "how_row"), GTK_TYPE_TEXT), "activate");
+  wait_ms (400);
+  g_assert_nonnull (editor);
 
-  g_signal_emit_by_name (child (editor, type, "save_button"), "clicked");
-  wait_ms (100);
+  /* With it, Enter saves and closes. */
+  gtk_editable_set_text (GTK_EDITABLE (child (editor, type, "how_row")), "letter");
+  g_signal_emit_by_name (find_type (child (editor, type, "how_row"), GTK_TYPE_TEXT), "activate");
+  wait_ms (400);
+  g_assert_null (editor);
   fed_back = reach_feedback_list (ws.db, REACH_FEEDBACK_VIEW_ALL, ws.activity_id, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (fed_back->len, ==, 3);

@@ -809,6 +809,8 @@ static void
 reach_activity_editor_init (ReachActivityEditor *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* Enter in a text field saves, when the form may be saved. */
+  gtk_window_set_default_widget (GTK_WINDOW (self), self->save_button);
 
   self->place_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   self->counts = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);

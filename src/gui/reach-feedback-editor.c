@@ -341,6 +341,8 @@ static void
 reach_feedback_editor_init (ReachFeedbackEditor *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* Enter in a text field saves, when the form may be saved. */
+  gtk_window_set_default_widget (GTK_WINDOW (self), self->save_button);
 }
 
 GtkWidget *

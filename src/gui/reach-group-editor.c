@@ -450,6 +450,8 @@ static void
 reach_group_editor_init (ReachGroupEditor *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* Enter in a text field saves, when the form may be saved. */
+  gtk_window_set_default_widget (GTK_WINDOW (self), self->save_button);
 
   self->categories = reach_check_list_new (_("Search categories"));
   reach_check_list_set_empty_text (REACH_CHECK_LIST (self->categories),
