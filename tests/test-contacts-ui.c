@@ -361,6 +361,9 @@ test_list_and_filters (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static void save_png (GtkWidget  *widget,
+                      const char *name);
+
 /* An empty workspace invites to add or import contacts. */
 static void
 test_empty (void)
@@ -384,6 +387,8 @@ test_empty (void)
   g_assert_true (ADW_IS_STATUS_PAGE (empty));
   g_assert_cmpstr (adw_status_page_get_title (ADW_STATUS_PAGE (empty)), ==, "No Contacts Yet");
   g_assert_true (gtk_widget_is_visible (empty));
+  wait_ms (300);
+  save_png (GTK_WIDGET (window), "page-contacts-empty.png");
 
   gtk_window_destroy (GTK_WINDOW (window));
 }

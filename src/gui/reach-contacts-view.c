@@ -226,7 +226,7 @@ need_model (void)
 {
   GtkStringList *list = gtk_string_list_new (NULL);
 
-  gtk_string_list_append (list, _("Any or none"));
+  gtk_string_list_append (list, _("Any needs, or none"));
   for (guint i = 0; i < REACH_N_NEEDS; i++)
     gtk_string_list_append (list, reach_need_label (i));
   return G_LIST_MODEL (list);
