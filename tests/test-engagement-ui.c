@@ -466,6 +466,7 @@ test_activities_view (void)
   reach_activities_set_headcount (ws.db, ws.old_activity_id, indian->id, 12, NULL);
   reach_activities_set_headcount (ws.db, ws.old_activity_id, polish->id, 3, NULL);
   reach_activities_set_headcount (ws.db, ws.old_activity_id, carer->id, 4, NULL);
+  add_activity (ws.db, "Coffee morning", 500, 0, REACH_LADDER_UNKNOWN);
   reach_activities_view_set_db (REACH_ACTIVITIES_VIEW (page), ws.db);
   wait_ms (100);
 
@@ -478,6 +479,27 @@ test_activities_view (void)
   g_assert_true (text_has (text, "Survey on bus routes"));
   /* Newest first. */
   g_assert_true (strstr (text, "Co-design workshop") < strstr (text, "Survey on bus routes"));
+
+  /* By rung: consultation is the survey's; the coffee morning's is unrecorded. */
+  {
+    GtkDropDown *rungs = GTK_DROP_DOWN (child (page, REACH_TYPE_ACTIVITIES_VIEW, "rung_dropdown"));
+    g_autofree char *consultation = NULL;
+    g_autofree char *unrecorded = NULL;
+
+    gtk_drop_down_set_selected (rungs, REACH_LADDER_CONSULTATION + 1);
+    wait_ms (100);
+    consultation = visible_text (page);
+    g_assert_true (text_has (consultation, "Survey on bus routes"));
+    g_assert_null (strstr (consultation, "Co-design workshop on GP access"));
+    g_assert_null (strstr (consultation, "Coffee morning"));
+
+    gtk_drop_down_set_selected (rungs, REACH_N_LADDER_RUNGS + 1);
+    wait_ms (100);
+    unrecorded = visible_text (page);
+    g_assert_true (text_has (unrecorded, "Coffee morning"));
+    g_assert_null (strstr (unrecorded, "Survey on bus routes"));
+    gtk_drop_down_set_selected (rungs, 0);
+  }
 
   /* Last 12 months leaves the old survey out. */
   gtk_drop_down_set_selected (GTK_DROP_DOWN (child (page, REACH_TYPE_ACTIVITIES_VIEW,

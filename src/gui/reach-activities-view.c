@@ -65,6 +65,8 @@ rung_model (void)
   gtk_string_list_append (list, _("Any rung"));
   for (int i = 0; i < REACH_N_LADDER_RUNGS; i++)
     gtk_string_list_append (list, reach_ladder_rung_label (i));
+  /* Last: the activities whose rung nobody recorded, to put right. */
+  gtk_string_list_append (list, _("Rung not recorded"));
   return G_LIST_MODEL (list);
 }
 
@@ -86,7 +88,7 @@ read_filter (ReachActivitiesView *self,
   if (rung != GTK_INVALID_LIST_POSITION && rung > 0)
     {
       filter->by_rung = TRUE;
-      filter->rung = rung - 1;
+      filter->rung = rung <= REACH_N_LADDER_RUNGS ? (ReachLadderRung) (rung - 1) : REACH_LADDER_UNKNOWN;
     }
 
   switch (gtk_drop_down_get_selected (self->period_dropdown))

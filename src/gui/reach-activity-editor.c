@@ -800,10 +800,31 @@ reach_activity_editor_class_init (ReachActivityEditorClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
 
-static const char *type_label (int i) { return reach_activity_type_label (i); }
-static const char *status_label (int i) { return reach_activity_status_label (i); }
-static const char *rung_label (int i) { return reach_ladder_rung_label (i); }
-static const char *stage_label (int i) { return reach_stage_label (i); }
+/* The core's label functions take their own enum types; these take the
+ * combo row's position, so set_combo_strings() needs no cast. */
+static const char *
+type_label (int i)
+{
+  return reach_activity_type_label ((ReachActivityType) i);
+}
+
+static const char *
+status_label (int i)
+{
+  return reach_activity_status_label ((ReachActivityStatus) i);
+}
+
+static const char *
+rung_label (int i)
+{
+  return reach_ladder_rung_label ((ReachLadderRung) i);
+}
+
+static const char *
+stage_label (int i)
+{
+  return reach_stage_label ((ReachCoproductionStage) i);
+}
 
 static void
 reach_activity_editor_init (ReachActivityEditor *self)
