@@ -26,6 +26,7 @@
 #include "reach-classification.h"
 #include "reach-gaps.h"
 #include "reach-map-export.h"
+#include "reach-report.h"
 
 typedef gboolean (*CommandFunc) (int      argc,
                                  char   **argv,
@@ -709,6 +710,56 @@ cmd_export_map (int      argc,
   return reach_map_export (db, &options, argv[2], error);
 }
 
+static const char report_usage[] =
+  "report DB OUT.pdf [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--scope CODE,…] [--title TEXT]";
+
+static gboolean
+cmd_report (int      argc,
+            char   **argv,
+            GError **error)
+{
+  g_autoptr(ReachDb) db = NULL;
+  g_auto(GStrv) scope = NULL;
+  ReachReportOptions options = { 0 };
+
+  if (argc < 3)
+    return usage_error (error, report_usage);
+  for (int i = 3; i < argc; i++)
+    {
+      const char *value = i + 1 < argc ? argv[i + 1] : NULL;
+
+      if (value == NULL)
+        return usage_error (error, report_usage);
+      if (g_str_equal (argv[i], "--from"))
+        options.from = value;
+      else if (g_str_equal (argv[i], "--to"))
+        options.to = value;
+      else if (g_str_equal (argv[i], "--title"))
+        options.title = value;
+      else if (g_str_equal (argv[i], "--scope"))
+        {
+          g_strfreev (scope);
+          scope = g_strsplit (value, ",", -1);
+          for (guint j = 0; scope[j] != NULL; j++)
+            g_strstrip (scope[j]);
+        }
+      else
+        return usage_error (error, report_usage);
+      i++;
+    }
+  if (!g_str_has_suffix (argv[2], ".pdf") && !g_str_has_suffix (argv[2], ".PDF"))
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                   _("%s: the report is a PDF; name it something.pdf"), argv[2]);
+      return FALSE;
+    }
+  options.scope = (const char * const *) scope;
+
+  if (!(db = open_existing (argv[1], error)))
+    return FALSE;
+  return reach_report_write_pdf (db, &options, argv[2], error);
+}
+
 static gboolean
 cmd_demo (int      argc,
           char   **argv,
@@ -759,6 +810,8 @@ static const struct {
                                   "     [--width PX --height PX] [--title TEXT] [--bbox W,S,E,N | --area CODE]\n"
                                   "     [--layer places|areas|choropleth …] [--level ward|lsoa|msoa|lad] [--from DATE] [--to DATE]\n"
                                   "                              a print-quality map with its key, sources and attributions" },
+  { "report", cmd_report, "report DB OUT.pdf [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--scope CODE,…] [--title TEXT]\n"
+                          "                              the reach report for a board, small numbers suppressed" },
   { "demo", cmd_demo, "demo DB                     create the Leeds demo workspace" },
 };
 
