@@ -600,16 +600,20 @@ fill_areas (ReachActivityEditor *self)
 {
   g_autoptr(GPtrArray) areas = reach_areas_list (self->db, -1, NULL);
 
-  for (guint i = 0; areas != NULL && i < areas->len; i++)
-    {
-      ReachArea *area = g_ptr_array_index (areas, i);
-      g_autofree char *subtitle = g_strdup_printf ("%s · %s", reach_area_level_label (area->level),
-                                                   area->code);
+  /* Two passes: the areas already covered first, where they are seen. */
+  for (guint pass = 0; pass < 2; pass++)
+    for (guint i = 0; areas != NULL && i < areas->len; i++)
+      {
+        ReachArea *area = g_ptr_array_index (areas, i);
+        gboolean chosen = contains_id (self->activity->area_ids, area->id);
+        g_autofree char *subtitle = NULL;
 
-      reach_check_list_append (REACH_CHECK_LIST (self->areas), area->id,
-                               area->name != NULL ? area->name : area->code, subtitle,
-                               contains_id (self->activity->area_ids, area->id));
-    }
+        if (chosen != (pass == 0))
+          continue;
+        subtitle = g_strdup_printf ("%s · %s", reach_area_level_label (area->level), area->code);
+        reach_check_list_append (REACH_CHECK_LIST (self->areas), area->id,
+                                 area->name != NULL ? area->name : area->code, subtitle, chosen);
+      }
 }
 
 static void
@@ -642,15 +646,21 @@ fill_participants (ReachActivityEditor *self)
       reach_check_list_set_empty_text (REACH_CHECK_LIST (self->participants), error->message);
       return;
     }
-  for (guint i = 0; i < contacts->len; i++)
-    {
-      ReachContact *contact = g_ptr_array_index (contacts, i);
-      const char *subtitle = contact->role != REACH_ROLE_NONE ? reach_contact_role_label (contact->role)
-                                                              : reach_contact_kind_label (contact->kind);
+  /* Those who took part first, then everyone else, each by name. */
+  for (guint pass = 0; pass < 2; pass++)
+    for (guint i = 0; i < contacts->len; i++)
+      {
+        ReachContact *contact = g_ptr_array_index (contacts, i);
+        gboolean chosen = contains_id (self->saved_participants, contact->id);
+        const char *subtitle = contact->role != REACH_ROLE_NONE
+                               ? reach_contact_role_label (contact->role)
+                               : reach_contact_kind_label (contact->kind);
 
-      reach_check_list_append (REACH_CHECK_LIST (self->participants), contact->id, contact->name,
-                               subtitle, contains_id (self->saved_participants, contact->id));
-    }
+        if (chosen != (pass == 0))
+          continue;
+        reach_check_list_append (REACH_CHECK_LIST (self->participants), contact->id, contact->name,
+                                 subtitle, chosen);
+      }
 }
 
 static void
