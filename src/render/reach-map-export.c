@@ -468,13 +468,14 @@ fill_kind (cairo_t  *cr,
     }
   else
     {
-      double step = 5 * scale;
+      double step = 6 * scale;
+      guint row = 0;
 
-      for (double y = y0; y < y1; y += step)
-        for (double x = x0 + (fmod (y - y0, 2 * step) > 0.5 * step ? step / 2 : 0); x < x1; x += step)
+      for (double y = y0 + step / 2; y < y1; y += step, row++)
+        for (double x = x0 + (row % 2 ? step / 2 : step / 4); x < x1; x += step)
           {
             cairo_new_sub_path (cr);
-            cairo_arc (cr, x, y, 0.9 * scale, 0, 2 * G_PI);
+            cairo_arc (cr, x, y, 1.5 * scale, 0, 2 * G_PI);
           }
       reach_style_set_source (cr, grey, 1.0);
       cairo_fill (cr);
