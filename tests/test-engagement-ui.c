@@ -565,6 +565,8 @@ test_activity_editor_saves (void)
   reach_activity_editor_set_participant (REACH_ACTIVITY_EDITOR (editor), ws.contact_ids[1], TRUE);
   reach_activity_editor_set_participant (REACH_ACTIVITY_EDITOR (editor), ws.contact_ids[3], TRUE);
   reach_activity_editor_set_headcount (REACH_ACTIVITY_EDITOR (editor), indian->id, 7);
+  g_assert_cmpstr (adw_preferences_group_get_description (ADW_PREFERENCES_GROUP (child (editor, type, "participants_group"))),
+                   ==, "Contacts who took part: 2 chosen");
 
   g_signal_emit_by_name (child (editor, type, "save_button"), "clicked");
   wait_ms (100);

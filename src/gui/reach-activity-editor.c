@@ -310,6 +310,22 @@ read_form (ReachActivityEditor *self)
   return when_ok && amount_ok && reach_activity_validate (activity, &error);
 }
 
+/* "Contacts who took part: 5 chosen", so a long list need not be scrolled. */
+static void
+show_participant_count (ReachActivityEditor *self)
+{
+  g_autoptr(GArray) chosen = reach_check_list_get_selected (REACH_CHECK_LIST (self->participants));
+  g_autofree char *text = NULL;
+
+  if (chosen->len == 0)
+    text = g_strdup (_("Contacts who took part"));
+  else
+    text = g_strdup_printf (g_dngettext (NULL, "Contacts who took part: %u chosen",
+                                         "Contacts who took part: %u chosen", chosen->len),
+                            chosen->len);
+  adw_preferences_group_set_description (self->participants_group, text);
+}
+
 static void
 on_changed (ReachActivityEditor *self)
 {
@@ -317,6 +333,7 @@ on_changed (ReachActivityEditor *self)
   if (self->filling)
     return;
   gtk_widget_set_sensitive (self->save_button, read_form (self));
+  show_participant_count (self);
 }
 
 /* The title is only flagged once the user has typed in it. */
