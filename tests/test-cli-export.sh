@@ -150,7 +150,7 @@ has "attribution: Open Government Licence" "$tmp/a4.txt" "Open Government Licenc
 has "the suppression note" "$tmp/a4.txt" "fewer than 5"
 has "a scale bar" "$tmp/a4.txt" " km"
 pdftotext "$tmp/a3.pdf" "$tmp/a3.txt"
-has "choropleth key" "$tmp/a3.txt" "People reached per 1,000 residents"
+has "choropleth key" "$tmp/a3.txt" "People reached per 1,000"
 has "East's 3 people are a small number, not a rate" "$tmp/a3.txt" "Fewer than 5 people reached"
 
 fails "an unknown format" "must end in" "$cli" export-map "$db" "$tmp/map.jpg"

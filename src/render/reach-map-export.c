@@ -19,6 +19,7 @@
 #include <math.h>
 #include <pango/pangocairo.h>
 
+#include "reach-choropleth.h"
 #include "reach-demo.h"
 #include "reach-gaps.h"
 #include "reach-map-export.h"
@@ -155,8 +156,7 @@ typedef struct
   GPtrArray      *places;       /* ReachPlace in the frame */
   char           *highlight;    /* area code */
   int             threshold;
-  double          breaks[5];    /* choropleth: 4 classes of per_1000 */
-  guint           n_classes;
+  ReachChoropleth *choropleth;  /* the same classes and ramp as the screen */
 } MapContent;
 
 static void
@@ -167,6 +167,7 @@ map_content_clear (MapContent *content)
   g_clear_pointer (&content->reach_rows, g_array_unref);
   g_clear_pointer (&content->places, g_ptr_array_unref);
   g_clear_pointer (&content->highlight, g_free);
+  g_clear_pointer (&content->choropleth, reach_choropleth_free);
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (MapContent, map_content_clear)
@@ -306,21 +307,14 @@ resolve_extent (ReachDb                     *db,
   return TRUE;
 }
 
-static int
-compare_double (gconstpointer a,
-                gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return (x > y) - (x < y);
-}
-
-/* Four classes at the quartiles of the rates shown (areas with a small
- * count are not shown, so they do not set the breaks either). */
+/* Classes at quantiles of the rates shown (areas with a small count are
+ * not shown, so they do not set the breaks either). */
 static void
-choropleth_breaks (MapContent *content)
+choropleth_classes (MapContent *content)
 {
+  static const double fallback[] = { 0, 1 };
   g_autoptr(GArray) values = g_array_new (FALSE, FALSE, sizeof (double));
+  const char *title = _("People reached per 1,000 residents");
 
   for (guint i = 0; i < content->reach_rows->len; i++)
     {
@@ -330,28 +324,10 @@ choropleth_breaks (MapContent *content)
           !reach_suppress_is_small (r->reached, content->threshold))
         g_array_append_val (values, r->per_1000);
     }
-  content->n_classes = 0;
-  if (values->len == 0)
-    return;
-  g_array_sort (values, compare_double);
-
-  content->breaks[0] = floor (g_array_index (values, double, 0) * 10) / 10;
-  for (guint c = 1; c <= 4; c++)
-    {
-      guint at = MIN (values->len - 1, (values->len * c) / 4);
-      double b = ceil (g_array_index (values, double, c == 4 ? values->len - 1 : at) * 10) / 10;
-
-      if (b > content->breaks[content->n_classes])
-        {
-          content->n_classes++;
-          content->breaks[content->n_classes] = b;
-        }
-    }
-  if (content->n_classes == 0)
-    {
-      content->breaks[1] = content->breaks[0] + 0.1;
-      content->n_classes = 1;
-    }
+  content->choropleth = reach_choropleth_new_quantiles ((const double *) (gpointer) values->data,
+                                                        values->len, 5, 1, title);
+  if (content->choropleth == NULL)
+    content->choropleth = reach_choropleth_new_breaks (fallback, 1, 1, title);
 }
 
 static gboolean
@@ -382,126 +358,57 @@ load_content (ReachDb                     *db,
           ReachAreaReach *r = &g_array_index (content->reach_rows, ReachAreaReach, i);
           g_hash_table_insert (content->reach, r->code, r);
         }
-      choropleth_breaks (content);
+      choropleth_classes (content);
     }
   return TRUE;
 }
 
-/* The choropleth: Blues, light to dark; hatching and dots for the rest */
+/* The choropleth: the screen's classes; dots where a count is small */
 
-static ReachColor
-class_color (guint i,
-             guint n)
-{
-  static const ReachColor blues[] = {
-    { 0.776, 0.859, 0.937 }, { 0.420, 0.682, 0.839 },
-    { 0.129, 0.443, 0.710 }, { 0.031, 0.188, 0.420 },
-  };
-  guint at = n <= 1 ? 1 : (i * 3) / (n - 1);
-
-  return blues[MIN (at, 3)];
-}
-
-static int
-class_of (const MapContent *content,
-          double            value)
-{
-  for (guint c = 0; c < content->n_classes; c++)
-    if (value < content->breaks[c + 1] || c + 1 == content->n_classes)
-      return c;
-  return -1;
-}
-
-typedef enum
-{
-  FILL_CLASS,
-  FILL_NOT_REACHED,
-  FILL_SMALL,
-  FILL_NO_DATA,
-} FillKind;
-
-/* Fills the current path (kept).  Patterns are strokes clipped to the
- * path, so they stay vector in PDF and SVG. */
+/* Fills the current path (kept) with grey dots on white: an area whose
+ * count is small.  The dots are vector paths clipped to the area. */
 static void
-fill_kind (cairo_t  *cr,
-           FillKind  kind,
-           ReachColor color,
-           double    scale)
+fill_small (cairo_t *cr,
+            double   scale)
 {
-  static const ReachColor orange = { 0.902, 0.624, 0.0 };
-  static const ReachColor grey = { 0.55, 0.55, 0.58 };
-  double x0, y0, x1, y1;
+  static const ReachColor grey = { 0.45, 0.45, 0.48 };
+  double x0, y0, x1, y1, step = 6 * scale;
+  guint row = 0;
 
   cairo_save (cr);
-  if (kind == FILL_CLASS)
-    {
-      reach_style_set_source (cr, color, 0.85);
-      cairo_fill_preserve (cr);
-      cairo_restore (cr);
-      return;
-    }
-  if (kind == FILL_NO_DATA)
-    {
-      reach_style_set_source (cr, REACH_STYLE_PAPER, 0.6);
-      cairo_fill_preserve (cr);
-      cairo_restore (cr);
-      return;
-    }
-
-  reach_style_set_source (cr, REACH_STYLE_PAPER, 0.75);
+  reach_style_set_source (cr, REACH_STYLE_PAPER, 0.8);
   cairo_fill_preserve (cr);
   cairo_fill_extents (cr, &x0, &y0, &x1, &y1);
   cairo_clip_preserve (cr);
   cairo_new_path (cr);
-  if (kind == FILL_NOT_REACHED)
-    {
-      double step = 6 * scale;
-
-      for (double d = x0 - (y1 - y0); d < x1; d += step)
-        {
-          cairo_move_to (cr, d, y1);
-          cairo_line_to (cr, d + (y1 - y0), y0);
-        }
-      reach_style_set_source (cr, orange, 0.8);
-      cairo_set_line_width (cr, 1.0 * scale);
-      cairo_stroke (cr);
-    }
-  else
-    {
-      double step = 6 * scale;
-      guint row = 0;
-
-      for (double y = y0 + step / 2; y < y1; y += step, row++)
-        for (double x = x0 + (row % 2 ? step / 2 : step / 4); x < x1; x += step)
-          {
-            cairo_new_sub_path (cr);
-            cairo_arc (cr, x, y, 1.5 * scale, 0, 2 * G_PI);
-          }
-      reach_style_set_source (cr, grey, 1.0);
-      cairo_fill (cr);
-    }
+  for (double y = y0 + step / 2; y < y1; y += step, row++)
+    for (double x = x0 + (row % 2 ? step / 2 : step / 4); x < x1; x += step)
+      {
+        cairo_new_sub_path (cr);
+        cairo_arc (cr, x, y, 1.5 * scale, 0, 2 * G_PI);
+      }
+  reach_style_set_source (cr, grey, 1.0);
+  cairo_fill (cr);
   cairo_restore (cr);
 }
 
-static FillKind
-area_fill (const MapContent *content,
+/* Fills the current path (kept) for an area: its class, the hatching of
+ * "not reached", grey for no residents, or dots for a small count, whose
+ * rate would give the count away. */
+static void
+fill_area (cairo_t          *cr,
+           const MapContent *content,
            const char       *code,
-           ReachColor       *color)
+           double            scale)
 {
   ReachAreaReach *r = g_hash_table_lookup (content->reach, code);
-  int c;
 
-  if (r == NULL || r->residents <= 0)
-    return FILL_NO_DATA;
-  if (r->reached == 0)
-    return FILL_NOT_REACHED;
-  if (reach_suppress_is_small (r->reached, content->threshold))
-    return FILL_SMALL;
-  c = class_of (content, r->per_1000);
-  if (c < 0)
-    return FILL_NO_DATA;
-  *color = class_color (c, content->n_classes);
-  return FILL_CLASS;
+  if (r != NULL && reach_suppress_is_small (r->reached, content->threshold))
+    fill_small (cr, scale);
+  else if (r == NULL || r->residents <= 0)
+    reach_choropleth_fill (cr, content->choropleth, NAN, FALSE, 0.85, scale);
+  else
+    reach_choropleth_fill (cr, content->choropleth, r->per_1000, r->reached == 0, 0.85, scale);
 }
 
 /* The map */
@@ -617,12 +524,10 @@ draw_choropleth (cairo_t          *cr,
   for (guint i = 0; i < s->shapes->len; i++)
     {
       const ReachAreaShape *shape = &g_array_index (s->shapes, ReachAreaShape, i);
-      ReachColor color = { 0 };
-      FillKind kind = area_fill (content, shape->code, &color);
 
       shape_path (cr, shape);
       cairo_set_fill_rule (cr, CAIRO_FILL_RULE_EVEN_ODD);
-      fill_kind (cr, kind, color, scale);
+      fill_area (cr, content, shape->code, scale);
       cairo_new_path (cr);
     }
 }
@@ -832,22 +737,21 @@ key_label (cairo_t    *cr,
 }
 
 static double
-key_swatch (cairo_t    *cr,
-            gboolean    draw,
-            double      x,
-            double      y,
-            double      width,
-            FillKind    kind,
-            ReachColor  color,
-            const char *text)
+key_swatch_small (cairo_t    *cr,
+                  gboolean    draw,
+                  double      x,
+                  double      y,
+                  double      width,
+                  const char *text)
 {
   if (draw)
     {
       cairo_save (cr);
-      cairo_rectangle (cr, x, y + 1, 16, 10);
-      fill_kind (cr, kind, color, 0.8);
-      reach_style_set_source (cr, muted_ink, 1.0);
-      cairo_set_line_width (cr, 0.6);
+      cairo_rectangle (cr, x + 0.5, y + 0.5, 15.4, 9.8);
+      fill_small (cr, 0.7);
+      cairo_rectangle (cr, x + 0.5, y + 0.5, 15.4, 9.8);
+      reach_style_set_source (cr, REACH_STYLE_INK, 0.6);
+      cairo_set_line_width (cr, 1);
       cairo_stroke (cr);
       cairo_restore (cr);
     }
@@ -911,12 +815,6 @@ key_areas (cairo_t          *cr,
   return cy - y;
 }
 
-static char *
-format_rate (double value)
-{
-  return g_strdup_printf ("%.1f", value);
-}
-
 static double
 key_choropleth (cairo_t          *cr,
                 gboolean          draw,
@@ -925,27 +823,15 @@ key_choropleth (cairo_t          *cr,
                 double            width,
                 const MapContent *content)
 {
-  double cy = y;
   g_autofree char *small = g_strdup_printf (_("Fewer than %d people reached: rate not shown"),
                                             content->threshold);
+  double h = 0;
 
-  cy += show_text (cr, draw, x, cy, _("People reached per 1,000 residents"),
-                   KEY_HEAD, TRUE, width, REACH_STYLE_INK, NULL) + 4;
-  for (guint c = 0; c < content->n_classes; c++)
-    {
-      g_autofree char *lo = format_rate (content->breaks[c]);
-      g_autofree char *hi = format_rate (content->breaks[c + 1]);
-      g_autofree char *label = g_strdup_printf (_("%s to %s"), lo, hi);
-
-      cy += key_swatch (cr, draw, x, cy, width, FILL_CLASS, class_color (c, content->n_classes), label);
-    }
-  if (content->n_classes == 0)
-    cy += key_label (cr, draw, x, cy, width, _("No area has enough people reached to show a rate"));
+  reach_choropleth_draw_legend (draw ? cr : NULL, content->choropleth, x, y, 0.7,
+                                REACH_STYLE_INK, NULL, &h);
   if (content->threshold > 1)
-    cy += key_swatch (cr, draw, x, cy, width, FILL_SMALL, REACH_STYLE_PAPER, small);
-  cy += key_swatch (cr, draw, x, cy, width, FILL_NOT_REACHED, REACH_STYLE_PAPER, _("Nobody reached"));
-  cy += key_swatch (cr, draw, x, cy, width, FILL_NO_DATA, REACH_STYLE_PAPER, _("No population figure"));
-  return cy - y;
+    h += key_swatch_small (cr, draw, x, y + h, width, small);
+  return h;
 }
 
 typedef double (*KeySection) (cairo_t *, gboolean, double, double, double, const MapContent *);
