@@ -357,6 +357,11 @@ test_list_and_filters (void)
   g_assert_cmpint (find_id (window, "Dora Kemp"), >, 0);
   reach_contacts_view_set_review_filter (view, FALSE);
   g_assert_cmpuint (n_listed (window), ==, G_N_ELEMENTS (samples));
+  /* the banner's Review button shows the same */
+  gtk_widget_activate_action (GTK_WIDGET (view), "contacts.show-review-due", NULL);
+  g_assert_cmpuint (n_listed (window), ==, 1);
+  gtk_widget_activate_action (GTK_WIDGET (view), "contacts.clear-filters", NULL);
+  g_assert_cmpuint (n_listed (window), ==, G_N_ELEMENTS (samples));
 
   gtk_window_destroy (GTK_WINDOW (window));
 }
