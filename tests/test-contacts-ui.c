@@ -254,8 +254,9 @@ test_pages (void)
   g_autoptr(GtkSelectionModel) pages = adw_view_stack_get_pages (stack);
   GtkWidget *add_button;
 
-  /* five pages, map first and shown first, each with a title and an icon */
-  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (pages)), ==, G_N_ELEMENTS (names));
+  /* these five pages in this order (later issues add pages after them),
+   * map first and shown first, each with a title and an icon */
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (pages)), >=, G_N_ELEMENTS (names));
   for (guint i = 0; i < G_N_ELEMENTS (names); i++)
     {
       g_autoptr(AdwViewStackPage) page = g_list_model_get_item (G_LIST_MODEL (pages), i);
