@@ -124,6 +124,26 @@ test_matrix_cascade (void)
     }
 }
 
+/* "fewer than 5" and "hidden" adding up to 6 would be 1 and 5: a third
+ * cell goes.  Two small cells adding up to 2 would both be 1: likewise. */
+static void
+test_bounds (void)
+{
+  const gint64 a[] = { 1, 5, 40 };
+  const ReachSuppressCell want_a[] = { P, Q, Q };
+  g_autoptr(ReachSuppressTable) ta = reach_suppress_table (a, 3, 1, FALSE, TRUE, 5);
+  const gint64 b[] = { 1, 1, 40 };
+  const ReachSuppressCell want_b[] = { P, P, Q };
+  g_autoptr(ReachSuppressTable) tb = reach_suppress_table (b, 3, 1, FALSE, TRUE, 5);
+  const gint64 c[] = { 4, 5, 40 };
+  const ReachSuppressCell want_c[] = { P, Q, S };
+  g_autoptr(ReachSuppressTable) tc = reach_suppress_table (c, 3, 1, FALSE, TRUE, 5);
+
+  assert_cells (ta, want_a);
+  assert_cells (tb, want_b);
+  assert_cells (tc, want_c);
+}
+
 /* A lone cell with its total: the total gives it away, so it goes. */
 static void
 test_total_hidden (void)
@@ -144,6 +164,8 @@ test_zero_last_resort (void)
   const ReachSuppressCell want[] = { Q, P };
 
   assert_cells (table, want);
+  /* and a reader could still guess the zero: the total goes too */
+  g_assert_true (table->col_total_hidden[0]);
 }
 
 static void
@@ -179,6 +201,7 @@ main (int   argc,
   g_test_add_func ("/suppress/column-secondary", test_column_secondary);
   g_test_add_func ("/suppress/no-secondary-needed", test_no_secondary_needed);
   g_test_add_func ("/suppress/matrix-cascade", test_matrix_cascade);
+  g_test_add_func ("/suppress/bounds", test_bounds);
   g_test_add_func ("/suppress/total-hidden", test_total_hidden);
   g_test_add_func ("/suppress/zero-last-resort", test_zero_last_resort);
   g_test_add_func ("/suppress/setting", test_setting);

@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <math.h>
 
 #include "reach-suppress.h"
 
@@ -120,21 +121,38 @@ typedef struct
   guint n;
 } Line;
 
-/* When exactly one cell of the line is hidden, hides the smallest shown
- * one as well, preferring a non-zero count (hiding a true zero protects
- * less: a reader may guess it).  With no cell left to hide, hides the
- * line's total.  Returns whether anything changed. */
+/* What a reader can tell of a hidden cell: a small one lies in
+ * [1, threshold − 1]; one hidden to protect it is at least the threshold
+ * (or, rarely, a zero hidden for want of anything else: assume the reader
+ * guesses it). */
+static void
+hidden_range (const ReachSuppressTable *table,
+              const gint64             *counts,
+              guint                     at,
+              int                       threshold,
+              double                   *low,
+              double                   *high)
+{
+  if (table->cells[at] == REACH_SUPPRESS_SMALL)
+    *low = 1, *high = threshold - 1;
+  else if (counts[at] > 0)
+    *low = threshold, *high = INFINITY;
+  else
+    *low = 0, *high = 0;
+}
+
+/* A line is safe when, knowing its total, the shown cells and the ranges
+ * above, no small hidden count can be pinned to one value.  A single
+ * hidden cell never is (the total gives it away); neither is "fewer than
+ * 5" beside one "hidden" when they add up to 6 (it must be 1 and 5). */
 static gboolean
-protect_line (ReachSuppressTable *table,
-              const gint64       *counts,
-              Line                line,
-              gboolean           *total_hidden)
+line_is_safe (const ReachSuppressTable *table,
+              const gint64             *counts,
+              Line                      line,
+              int                       threshold)
 {
   guint n_hidden = 0;
-  gint best = -1;
-
-  if (*total_hidden)
-    return FALSE;
+  double sum = 0;
 
   for (guint i = 0; i < line.n; i++)
     {
@@ -143,21 +161,75 @@ protect_line (ReachSuppressTable *table,
       if (table->cells[at] != REACH_SUPPRESS_SHOWN)
         {
           n_hidden++;
-          continue;
+          sum += counts[at];
         }
-      if (best < 0 ||
-          (counts[best] == 0 && counts[at] > 0) ||
-          ((counts[at] > 0) == (counts[best] > 0) && counts[at] < counts[best]))
-        best = at;
     }
-
-  if (n_hidden != 1)
+  if (n_hidden == 0)
+    return TRUE;
+  if (n_hidden == 1)
     return FALSE;
-  if (best >= 0)
-    table->cells[best] = REACH_SUPPRESS_SECONDARY;
-  else
-    *total_hidden = TRUE;
+
+  for (guint i = 0; i < line.n; i++)
+    {
+      guint at = line.first + i * line.stride;
+      double others_low = 0, others_high = 0, low, high;
+
+      if (table->cells[at] != REACH_SUPPRESS_SMALL)
+        continue;
+      for (guint j = 0; j < line.n; j++)
+        {
+          guint other = line.first + j * line.stride;
+          double lo, hi;
+
+          if (j == i || table->cells[other] == REACH_SUPPRESS_SHOWN)
+            continue;
+          hidden_range (table, counts, other, threshold, &lo, &hi);
+          others_low += lo;
+          others_high += hi;
+        }
+      low = MAX (1, sum - others_high);
+      high = MIN (threshold - 1, sum - others_low);
+      if (high <= low)
+        return FALSE;
+    }
   return TRUE;
+}
+
+/* Until the line is safe, hides its smallest shown cell, preferring a
+ * non-zero count (hiding a true zero protects less: a reader may guess
+ * it).  With no cell left to hide, hides the line's total.  Returns
+ * whether anything changed. */
+static gboolean
+protect_line (ReachSuppressTable *table,
+              const gint64       *counts,
+              Line                line,
+              int                 threshold,
+              gboolean           *total_hidden)
+{
+  gboolean changed = FALSE;
+
+  while (!*total_hidden && !line_is_safe (table, counts, line, threshold))
+    {
+      gint best = -1;
+
+      for (guint i = 0; i < line.n; i++)
+        {
+          guint at = line.first + i * line.stride;
+
+          if (table->cells[at] != REACH_SUPPRESS_SHOWN)
+            continue;
+          if (best < 0 ||
+              (counts[best] == 0 && counts[at] > 0) ||
+              ((counts[at] > 0) == (counts[best] > 0) && counts[at] < counts[best]))
+            best = at;
+        }
+      if (best >= 0)
+        table->cells[best] = REACH_SUPPRESS_SECONDARY;
+      else
+        *total_hidden = TRUE;
+      changed = TRUE;
+    }
+  return changed;
 }
 
 ReachSuppressTable *
@@ -189,10 +261,10 @@ reach_suppress_table (const gint64 *counts,
     {
       changed = FALSE;
       for (guint r = 0; row_totals && r < n_rows; r++)
-        changed |= protect_line (table, counts, (Line) { r * n_cols, 1, n_cols },
+        changed |= protect_line (table, counts, (Line) { r * n_cols, 1, n_cols }, threshold,
                                  &table->row_total_hidden[r]);
       for (guint c = 0; col_totals && c < n_cols; c++)
-        changed |= protect_line (table, counts, (Line) { c, n_cols, n_rows },
+        changed |= protect_line (table, counts, (Line) { c, n_cols, n_rows }, threshold,
                                  &table->col_total_hidden[c]);
     }
   return table;

@@ -8,10 +8,13 @@
  *    than 5" (primary suppression);
  *  - a true zero is shown as 0: "nobody" is what the gap analysis is for,
  *    and a zero cannot identify anyone;
- *  - where a row or column total is shown and exactly one cell in it is
- *    hidden, the next smallest cell is hidden too (secondary suppression),
- *    so the hidden one cannot be worked out by subtraction; when there is
- *    no other cell to hide, the total itself is hidden;
+ *  - where a row or column total is shown, hidden cells must not be
+ *    worked out by subtraction: while one cell of it is hidden alone, or a
+ *    small one could be pinned to a single value (knowing small counts
+ *    are 1–4 and other hidden ones at least 5: "fewer than 5" and "hidden"
+ *    adding up to 6 must be 1 and 5), the next smallest cell is hidden too
+ *    (secondary suppression, shown as "hidden"); when there is no other
+ *    cell to hide, the total itself is hidden;
  *  - shares, ratios and anything else derived from a hidden count are
  *    hidden with it.
  *
