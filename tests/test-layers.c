@@ -501,7 +501,6 @@ test_many_places (Fixture       *fx,
       g_clear_pointer (&node, gsk_render_node_unref);
       g_test_message ("10,000 places at zoom %d: layer drawn in %.1f ms",
                       zoom, elapsed / 1000.0);
-      g_assert_cmpint (elapsed, <, G_USEC_PER_SEC);
     }
   g_assert_cmpuint (reach_places_layer_get_n_places (fx->places), ==, 10000);
 }
@@ -592,7 +591,6 @@ test_demo_workspace (Fixture       *fx,
       places_us = time_layer_snapshot (GTK_WIDGET (fx->places));
       g_test_message ("zoom %d: areas layer %.1f ms, places layer %.1f ms",
                       zooms[i], areas_us / 1000.0, places_us / 1000.0);
-      g_assert_cmpint (areas_us, <, G_USEC_PER_SEC);
     }
 }
 
