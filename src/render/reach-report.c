@@ -15,6 +15,7 @@
 #include <math.h>
 #include <pango/pangocairo.h>
 
+#include "reach-activity.h"
 #include "reach-area.h"
 #include "reach-baseline.h"
 #include "reach-feedback.h"
@@ -191,6 +192,38 @@ gather_groups (ReachDb     *db,
   return TRUE;
 }
 
+/* "You said" items from the period's activities (all of them when the
+ * period is open at both ends). */
+static GPtrArray *
+gather_feedback (ReachDb                  *db,
+                 const ReachReportOptions *options,
+                 GError                  **error)
+{
+  g_autoptr(GPtrArray) all = reach_feedback_list (db, REACH_FEEDBACK_VIEW_ALL, 0, error);
+  GPtrArray *kept;
+
+  if (all == NULL)
+    return NULL;
+  if (options->from == NULL && options->to == NULL)
+    return g_steal_pointer (&all);
+
+  kept = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = 0; i < all->len; i++)
+    {
+      ReachFeedback *f = g_ptr_array_index (all, i);
+      g_autoptr(ReachActivity) activity = reach_activities_get (db, f->activity_id, NULL);
+      g_autofree char *date = NULL;
+
+      if (activity == NULL || activity->starts_at == NULL)
+        continue;
+      date = g_date_time_format (activity->starts_at, "%Y-%m-%d");
+      if ((options->from == NULL || strcmp (date, options->from) >= 0) &&
+          (options->to == NULL || strcmp (date, options->to) <= 0))
+        g_ptr_array_add (kept, g_object_ref (f));
+    }
+  return kept;
+}
+
 static gboolean
 gather (ReachDb                  *db,
         const ReachReportOptions *options,
@@ -203,7 +236,7 @@ gather (ReachDb                  *db,
       !gather_gaps (db, options, d, error) ||
       !gather_areas (db, options, d, error) ||
       !gather_groups (db, now, d, error) ||
-      !(d->feedback = reach_feedback_list (db, REACH_FEEDBACK_VIEW_ALL, 0, error)))
+      !(d->feedback = gather_feedback (db, options, error)))
     return FALSE;
   return TRUE;
 }
@@ -480,7 +513,13 @@ cover (Page                     *p,
   p->y += 90;
   figure_box (p, MARGIN, p->y, w, areas, areas_label);
   figure_box (p, MARGIN + w + 12, p->y, w, groups, _("Community groups not yet reached"));
-  p->y += 100;
+  p->y += 90;
+  /* the ladder and the groups' status are not kept per area */
+  if (options->scope != NULL && options->scope[0] != NULL)
+    paragraph (p, _("Activities, people reached and groups count everything in the period, "
+                    "wherever it took place; areas and the comparisons with residents are for "
+                    "the areas named above."), 9, FALSE, muted, 0);
+  p->y += 10;
 
   if (d->groups_not_reached->len > 0)
     {
@@ -528,10 +567,14 @@ gap_section (Page                 *p,
   table = reach_suppress_table (counts, n, 1, FALSE, TRUE, threshold);
 
   heading (p, report->characteristic_label);
-  intro = g_strdup_printf (_("%s people reached told us their answer. Grey bars are the share "
-                             "of residents, blue bars the share of the people reached, with the "
-                             "range it is likely to lie in."),
-                           table->col_total_hidden[0] ? reach_suppress_hidden_text () : total);
+  if (table->col_total_hidden[0])
+    intro = g_strdup (_("How many people told us their answer is hidden, so small counts cannot "
+                        "be worked out. Grey bars are the share of residents, blue bars the share "
+                        "of the people reached, with the range it is likely to lie in."));
+  else
+    intro = g_strdup_printf (_("%s people reached told us their answer. Grey bars are the share "
+                               "of residents, blue bars the share of the people reached, with the "
+                               "range it is likely to lie in."), total);
   paragraph (p, intro, BODY, FALSE, REACH_STYLE_INK, 8);
 
   for (guint i = 0; i < n; i++)
