@@ -247,7 +247,7 @@ answer (GtkWidget  *dialog,
 static void
 test_pages (void)
 {
-  const char *names[] = { "map", "contacts", "groups", "activities", "feedback" };
+  const char *names[] = { "map", "contacts", "groups", "activities", "feedback", "gaps" };
   g_autofree char *path = new_workspace ();
   ReachWindow *window = open_window (path, 1200, 800);
   AdwViewStack *stack = reach_window_get_view_stack (window);

@@ -20,6 +20,9 @@ struct _ReachAreasLayer
 
   GPtrArray    *areas;          /* of ReachArea */
   gint64        highlighted_id;
+
+  ReachChoropleth *choropleth;  /* NULL: plain boundaries */
+  GHashTable   *values;         /* area id → ReachAreaValue */
 };
 
 G_DEFINE_FINAL_TYPE (ReachAreasLayer, reach_areas_layer, SHUMATE_TYPE_LAYER)
@@ -177,7 +180,44 @@ typedef struct
 {
   guint xy_offset;
   guint ring_offset;
+  gint64 area_id;
 } ShapeOffsets;
+
+/* Choropleth fills go under the boundaries and labels reach_render_areas
+ * draws, so the map keeps its names and outlines. */
+static void
+fill_choropleth (ReachAreasLayer      *self,
+                 cairo_t              *cr,
+                 const ReachAreaShape *shapes,
+                 GArray               *offsets)
+{
+  cairo_save (cr);
+  cairo_set_fill_rule (cr, CAIRO_FILL_RULE_EVEN_ODD);
+  for (guint i = 0; i < offsets->len; i++)
+    {
+      const ShapeOffsets *off = &g_array_index (offsets, ShapeOffsets, i);
+      const ReachAreaShape *shape = &shapes[i];
+      const ReachAreaValue *value = g_hash_table_lookup (self->values, &off->area_id);
+      const double *xy = shape->xy;
+
+      cairo_new_path (cr);
+      for (guint r = 0; r < shape->n_rings; r++)
+        {
+          for (guint k = 0; k < shape->ring_sizes[r]; k++, xy += 2)
+            {
+              if (k == 0)
+                cairo_move_to (cr, xy[0], xy[1]);
+              else
+                cairo_line_to (cr, xy[0], xy[1]);
+            }
+          cairo_close_path (cr);
+        }
+      reach_choropleth_fill (cr, self->choropleth, value != NULL ? value->value : NAN,
+                             value != NULL && value->not_reached, 0.78, 1.0);
+    }
+  cairo_new_path (cr);
+  cairo_restore (cr);
+}
 
 static void
 reach_areas_layer_snapshot (GtkWidget   *widget,
@@ -208,7 +248,7 @@ reach_areas_layer_snapshot (GtkWidget   *widget,
   for (guint i = 0; i < self->areas->len; i++)
     {
       ReachArea *area = g_ptr_array_index (self->areas, i);
-      ShapeOffsets off = { xy->len, ring_sizes->len };
+      ShapeOffsets off = { xy->len, ring_sizes->len, area->id };
       ReachAreaShape shape = { 0 };
 
       if (area->geometry == NULL || !bbox_intersects (&area->geometry->bbox, &view))
@@ -240,6 +280,8 @@ reach_areas_layer_snapshot (GtkWidget   *widget,
     }
 
   cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  if (self->choropleth != NULL)
+    fill_choropleth (self, cr, (ReachAreaShape *) (gpointer) shapes->data, offsets);
   reach_render_areas (cr, (ReachAreaShape *) (gpointer) shapes->data, shapes->len,
                       shumate_viewport_get_zoom_level (viewport), 1.0);
   cairo_destroy (cr);
@@ -265,6 +307,8 @@ reach_areas_layer_finalize (GObject *object)
   ReachAreasLayer *self = REACH_AREAS_LAYER (object);
 
   g_clear_pointer (&self->areas, g_ptr_array_unref);
+  g_clear_pointer (&self->choropleth, reach_choropleth_free);
+  g_clear_pointer (&self->values, g_hash_table_unref);
 
   G_OBJECT_CLASS (reach_areas_layer_parent_class)->finalize (object);
 }
@@ -284,6 +328,7 @@ static void
 reach_areas_layer_init (ReachAreasLayer *self)
 {
   self->areas = g_ptr_array_new_with_free_func (g_object_unref);
+  self->values = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL, g_free);
   /* Clicks go through to the places layer and the map. */
   gtk_widget_set_can_target (GTK_WIDGET (self), FALSE);
 }
@@ -371,4 +416,52 @@ reach_areas_layer_area_at (ReachAreasLayer *self,
         }
     }
   return found;
+}
+
+void
+reach_areas_layer_set_choropleth (ReachAreasLayer       *self,
+                                  const ReachChoropleth *choropleth,
+                                  const ReachAreaValue  *values,
+                                  guint                  n_values)
+{
+  g_return_if_fail (REACH_IS_AREAS_LAYER (self));
+  g_return_if_fail (values != NULL || n_values == 0);
+
+  g_clear_pointer (&self->choropleth, reach_choropleth_free);
+  g_hash_table_remove_all (self->values);
+  if (choropleth != NULL)
+    {
+      self->choropleth = reach_choropleth_copy (choropleth);
+      for (guint i = 0; i < n_values; i++)
+        {
+          ReachAreaValue *copy = g_memdup2 (&values[i], sizeof values[i]);
+
+          /* the key lives inside the value it finds */
+          g_hash_table_replace (self->values, &copy->area_id, copy);
+        }
+    }
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+const ReachChoropleth *
+reach_areas_layer_get_choropleth (ReachAreasLayer *self)
+{
+  g_return_val_if_fail (REACH_IS_AREAS_LAYER (self), NULL);
+  return self->choropleth;
+}
+
+ReachArea *
+reach_areas_layer_get_area (ReachAreasLayer *self,
+                            gint64           id)
+{
+  g_return_val_if_fail (REACH_IS_AREAS_LAYER (self), NULL);
+
+  for (guint i = 0; i < self->areas->len; i++)
+    {
+      ReachArea *area = g_ptr_array_index (self->areas, i);
+
+      if (area->id == id)
+        return area;
+    }
+  return NULL;
 }

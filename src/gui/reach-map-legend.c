@@ -14,15 +14,103 @@
 
 #include "reach-map-legend.h"
 #include "reach-render.h"
+#include "reach-style.h"
 
 #define PADDING 10
 
+#define SECTION_GAP 14
+
 struct _ReachMapLegend
 {
-  GtkWidget parent_instance;
+  GtkWidget        parent_instance;
+
+  ReachChoropleth *choropleth;
+  char            *profile_title;
+  GStrv            profile_lines;
 };
 
 G_DEFINE_FINAL_TYPE (ReachMapLegend, reach_map_legend, GTK_TYPE_WIDGET)
+
+/* The profile card: the title in bold, then its lines; cr NULL measures. */
+static void
+draw_profile (ReachMapLegend *self,
+              cairo_t        *cr,
+              double          x,
+              double          y,
+              double         *width,
+              double         *height)
+{
+  cairo_surface_t *scratch = NULL;
+  double cy = y, max_width = 0;
+
+  if (cr == NULL)
+    {
+      scratch = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1, 1);
+      cr = cairo_create (scratch);
+    }
+
+  for (int i = -1; self->profile_lines != NULL && (i < 0 || self->profile_lines[i] != NULL); i++)
+    {
+      g_autoptr(PangoLayout) layout = pango_cairo_create_layout (cr);
+      g_autoptr(PangoFontDescription) font = pango_font_description_from_string ("Sans");
+      int w, h;
+
+      pango_font_description_set_absolute_size (font, 12 * PANGO_SCALE);
+      if (i < 0)
+        pango_font_description_set_weight (font, PANGO_WEIGHT_BOLD);
+      pango_layout_set_font_description (layout, font);
+      pango_layout_set_text (layout, i < 0 ? self->profile_title : self->profile_lines[i], -1);
+      pango_layout_set_width (layout, 260 * PANGO_SCALE);
+      pango_layout_set_wrap (layout, PANGO_WRAP_WORD);
+      pango_layout_get_pixel_size (layout, &w, &h);
+      cairo_move_to (cr, x, cy);
+      reach_style_set_source (cr, REACH_STYLE_INK, 1.0);
+      pango_cairo_show_layout (cr, layout);
+      max_width = MAX (max_width, w);
+      cy += h + (i < 0 ? 4 : 2);
+    }
+
+  if (scratch != NULL)
+    {
+      cairo_destroy (cr);
+      cairo_surface_destroy (scratch);
+    }
+  *width = max_width;
+  *height = cy - y;
+}
+
+/* Profile, choropleth key, place key, one under the other. */
+static void
+draw_all (ReachMapLegend *self,
+          cairo_t        *cr,
+          double         *width,
+          double         *height)
+{
+  double w, h, y = PADDING, max_width = 0;
+
+  if (self->profile_title != NULL)
+    {
+      draw_profile (self, cr, PADDING, y, &w, &h);
+      max_width = MAX (max_width, w);
+      y += h + SECTION_GAP;
+    }
+  if (self->choropleth != NULL)
+    {
+      reach_choropleth_draw_legend (cr, self->choropleth, PADDING, y, 1, REACH_STYLE_INK, &w, &h);
+      max_width = MAX (max_width, w);
+      y += h + SECTION_GAP;
+    }
+  else
+    {
+      /* a choropleth map is about areas: its key replaces the places' one,
+       * which would make the legend taller than a small window */
+      reach_render_legend (cr, PADDING, y, 1, &w, &h);
+      max_width = MAX (max_width, w);
+      y += h + SECTION_GAP;
+    }
+  *width = max_width;
+  *height = y - SECTION_GAP - PADDING;
+}
 
 static void
 reach_map_legend_measure (GtkWidget      *widget,
@@ -35,7 +123,7 @@ reach_map_legend_measure (GtkWidget      *widget,
 {
   double width, height;
 
-  reach_render_legend (NULL, 0, 0, 1, &width, &height);
+  draw_all (REACH_MAP_LEGEND (widget), NULL, &width, &height);
   /* a little more room on the right, where the text ends ragged */
   if (orientation == GTK_ORIENTATION_HORIZONTAL)
     *minimum = *natural = (int) ceil (width) + 3 * PADDING;
@@ -50,15 +138,31 @@ reach_map_legend_snapshot (GtkWidget   *widget,
   int width = gtk_widget_get_width (widget);
   int height = gtk_widget_get_height (widget);
   cairo_t *cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  double w, h;
 
-  reach_render_legend (cr, PADDING, PADDING, 1, NULL, NULL);
+  draw_all (REACH_MAP_LEGEND (widget), cr, &w, &h);
   cairo_destroy (cr);
+}
+
+static void
+reach_map_legend_finalize (GObject *object)
+{
+  ReachMapLegend *self = REACH_MAP_LEGEND (object);
+
+  g_clear_pointer (&self->choropleth, reach_choropleth_free);
+  g_clear_pointer (&self->profile_title, g_free);
+  g_clear_pointer (&self->profile_lines, g_strfreev);
+
+  G_OBJECT_CLASS (reach_map_legend_parent_class)->finalize (object);
 }
 
 static void
 reach_map_legend_class_init (ReachMapLegendClass *klass)
 {
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->finalize = reach_map_legend_finalize;
 
   widget_class->measure = reach_map_legend_measure;
   widget_class->snapshot = reach_map_legend_snapshot;
@@ -80,4 +184,38 @@ GtkWidget *
 reach_map_legend_new (void)
 {
   return g_object_new (REACH_TYPE_MAP_LEGEND, NULL);
+}
+
+void
+reach_map_legend_set_choropleth (ReachMapLegend        *self,
+                                 const ReachChoropleth *choropleth)
+{
+  g_return_if_fail (REACH_IS_MAP_LEGEND (self));
+
+  g_clear_pointer (&self->choropleth, reach_choropleth_free);
+  self->choropleth = reach_choropleth_copy (choropleth);
+  gtk_widget_queue_resize (GTK_WIDGET (self));
+}
+
+const ReachChoropleth *
+reach_map_legend_get_choropleth (ReachMapLegend *self)
+{
+  g_return_val_if_fail (REACH_IS_MAP_LEGEND (self), NULL);
+  return self->choropleth;
+}
+
+void
+reach_map_legend_set_profile (ReachMapLegend     *self,
+                              const char         *title,
+                              const char * const *lines)
+{
+  g_return_if_fail (REACH_IS_MAP_LEGEND (self));
+
+  g_free (self->profile_title);
+  self->profile_title = g_strdup (title);
+  g_strfreev (self->profile_lines);
+  self->profile_lines = title != NULL ? g_strdupv ((char **) lines) : NULL;
+  if (self->profile_lines == NULL && title != NULL)
+    self->profile_lines = g_new0 (char *, 1);
+  gtk_widget_queue_resize (GTK_WIDGET (self));
 }

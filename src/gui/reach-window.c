@@ -17,6 +17,7 @@
 #include "reach-contacts-view.h"
 #include "reach-contacts.h"
 #include "reach-feedback-view.h"
+#include "reach-gaps-view.h"
 #include "reach-groups-view.h"
 #include "reach-import-dialog.h"
 #include "reach-map-legend.h"
@@ -68,10 +69,12 @@ struct _ReachWindow
   AdwBin             *groups_bin;
   AdwBin             *activities_bin;
   AdwBin             *feedback_bin;
+  AdwBin             *gaps_bin;
   GtkWidget          *contacts_view;
   GtkWidget          *groups_view;
   GtkWidget          *activities_view;
   GtkWidget          *feedback_view;
+  GtkWidget          *gaps_view;
   GtkWidget          *panel_button;
   GtkWidget          *add_button;
   GtkStack           *main_stack;
@@ -598,9 +601,9 @@ on_search_stop (ReachWindow *self)
 
 /* ---- pages -------------------------------------------------------------- */
 
-/* In the order of the switcher, and of Alt+1…5. */
+/* In the order of the switcher, and of Alt+1…6. */
 static const char * const page_names[] = {
-  "map", "contacts", "groups", "activities", "feedback",
+  "map", "contacts", "groups", "activities", "feedback", "gaps",
 };
 
 static gboolean
@@ -705,6 +708,7 @@ set_pages_db (ReachWindow *self)
   reach_groups_view_set_db (REACH_GROUPS_VIEW (self->groups_view), self->db);
   reach_activities_view_set_db (REACH_ACTIVITIES_VIEW (self->activities_view), self->db);
   reach_feedback_view_set_db (REACH_FEEDBACK_VIEW (self->feedback_view), self->db);
+  reach_gaps_view_set_db (REACH_GAPS_VIEW (self->gaps_view), self->db);
 }
 
 static void
@@ -720,6 +724,11 @@ set_up_pages (ReachWindow *self)
   adw_bin_set_child (self->activities_bin, self->activities_view);
   self->feedback_view = reach_feedback_view_new ();
   adw_bin_set_child (self->feedback_bin, self->feedback_view);
+  self->gaps_view = reach_gaps_view_new ();
+  adw_bin_set_child (self->gaps_bin, self->gaps_view);
+  /* "Show on Map" colours the areas layer; a click on it shows a profile */
+  reach_gaps_view_set_map (REACH_GAPS_VIEW (self->gaps_view), GTK_WIDGET (self->map),
+                           REACH_AREAS_LAYER (self->areas_layer), REACH_MAP_LEGEND (self->legend));
 
   g_signal_connect_object (self->view_stack, "notify::visible-child-name",
                            G_CALLBACK (on_page_changed), self, G_CONNECT_SWAPPED);
@@ -1467,6 +1476,7 @@ reach_window_class_init (ReachWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ReachWindow, groups_bin);
   gtk_widget_class_bind_template_child (widget_class, ReachWindow, activities_bin);
   gtk_widget_class_bind_template_child (widget_class, ReachWindow, feedback_bin);
+  gtk_widget_class_bind_template_child (widget_class, ReachWindow, gaps_bin);
   gtk_widget_class_bind_template_child (widget_class, ReachWindow, panel_button);
   gtk_widget_class_bind_template_child (widget_class, ReachWindow, add_button);
   gtk_widget_class_bind_template_child (widget_class, ReachWindow, main_stack);

@@ -108,12 +108,12 @@ reach_choropleth_new_breaks (const double *breaks,
 {
   ReachChoropleth *self;
 
-  g_return_val_if_fail (breaks != NULL, NULL);
-  g_return_val_if_fail (n_classes >= 1 && n_classes <= REACH_CHOROPLETH_MAX_CLASSES, NULL);
+  g_return_val_if_fail (breaks != NULL || n_classes == 0, NULL);
+  g_return_val_if_fail (n_classes <= REACH_CHOROPLETH_MAX_CLASSES, NULL);
 
   self = choropleth_new (title, digits);
   self->n_classes = n_classes;
-  for (guint i = 0; i <= n_classes; i++)
+  for (guint i = 0; n_classes > 0 && i <= n_classes; i++)
     self->breaks[i] = breaks[i];
   return self;
 }
@@ -145,7 +145,7 @@ reach_choropleth_class_of (const ReachChoropleth *self,
 {
   g_return_val_if_fail (self != NULL, -1);
 
-  if (isnan (value))
+  if (isnan (value) || self->n_classes == 0)
     return -1;
   for (guint i = 1; i < self->n_classes; i++)
     if (value < self->breaks[i])

@@ -37,7 +37,8 @@ ReachChoropleth *reach_choropleth_new_quantiles (const double *values,
                                                  guint         n_classes,
                                                  guint         digits,
                                                  const char   *title);
-/* Fixed breaks, n_classes + 1 of them, increasing. */
+/* Fixed breaks, n_classes + 1 of them, increasing.  No classes (breaks
+ * NULL) is a key of "Not reached" and "No data" alone: nobody anywhere. */
 ReachChoropleth *reach_choropleth_new_breaks    (const double *breaks,
                                                  guint         n_classes,
                                                  guint         digits,
@@ -46,7 +47,8 @@ ReachChoropleth *reach_choropleth_copy          (const ReachChoropleth *self);
 void             reach_choropleth_free          (ReachChoropleth *self);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ReachChoropleth, reach_choropleth_free)
 
-/* The class of a value, clamped to the first and last; -1 for NAN. */
+/* The class of a value, clamped to the first and last; -1 for NAN or
+ * when there are no classes. */
 int              reach_choropleth_class_of      (const ReachChoropleth *self,
                                                  double                 value);
 /* The fill of class i of n: light to dark. */
