@@ -465,6 +465,21 @@ test_screenshots (void)
           wait_ms (500);
           shot = render (GTK_WIDGET (win));
           save_png (shot, file);
+
+          /* and the end of the page: the table's notes and the ladder */
+          {
+            GtkWidget *scroller = find_type (GTK_WIDGET (view), GTK_TYPE_SCROLLED_WINDOW);
+            GtkAdjustment *adj = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
+            g_autofree char *end_file = g_strdup_printf ("gaps-%s-%s-end.png",
+                                                         narrow ? "narrow" : "wide", name);
+            g_autoptr(GdkTexture) end_shot = NULL;
+
+            gtk_adjustment_set_value (adj, gtk_adjustment_get_upper (adj));
+            wait_ms (300);
+            end_shot = render (GTK_WIDGET (win));
+            save_png (end_shot, end_file);
+            gtk_adjustment_set_value (adj, 0);
+          }
         }
     }
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_LIGHT);

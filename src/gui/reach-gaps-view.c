@@ -456,7 +456,7 @@ setup_cell (GtkSignalListItemFactory *factory,
       /* one line: the list's height is only right when rows are alike;
        * the chart above and the tooltip give the whole label */
       gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-      gtk_label_set_width_chars (GTK_LABEL (label), 30);
+      gtk_label_set_width_chars (GTK_LABEL (label), 24);
       gtk_label_set_max_width_chars (GTK_LABEL (label), 44);
     }
   else
@@ -534,7 +534,7 @@ set_up_table (ReachGapsView *self)
   add_column (self, _("Category"), COL_CATEGORY, TRUE);
   add_column (self, _("Population"), COL_POPULATION, FALSE);
   add_column (self, _("Reached"), COL_REACHED, FALSE);
-  add_column (self, _("Reached share (95% interval)"), COL_SHARE, FALSE);
+  add_column (self, _("Share (95% interval)"), COL_SHARE, FALSE);
   add_column (self, _("Ratio"), COL_RATIO, FALSE);
   add_column (self, _("Expected"), COL_EXPECTED, FALSE);
   add_column (self, _("Shortfall"), COL_SHORTFALL, FALSE);
@@ -1278,6 +1278,13 @@ reach_gaps_view_init (ReachGapsView *self)
   fill_map_levels (self);
   fill_map_modes (self);
 
+  /* the table below says the same in words; the chart is a picture of it */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->chart_area), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Chart: population share against reached share for each category, with 95% intervals"),
+                                  -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->ladder_area), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Chart: share of activities and of participation at each rung of the ladder"),
+                                  -1);
   gtk_drawing_area_set_draw_func (self->chart_area, draw_chart, self, NULL);
   gtk_drawing_area_set_draw_func (self->ladder_area, draw_ladder, self, NULL);
   g_signal_connect_swapped (self->chart_area, "resize", G_CALLBACK (on_chart_resize), self);
@@ -1312,6 +1319,14 @@ reach_gaps_view_set_db (ReachGapsView *self,
     return;
   g_clear_pointer (&self->characteristics, g_strfreev);
   self->stale = TRUE;
+  /* the colours on the map were of the other workspace's areas */
+  if (self->areas_layer != NULL)
+    {
+      reach_areas_layer_set_choropleth (self->areas_layer, NULL, NULL, 0);
+      reach_areas_layer_set_highlighted (self->areas_layer, 0);
+      reach_map_legend_set_choropleth (self->legend, NULL);
+      reach_map_legend_set_profile (self->legend, NULL, NULL);
+    }
   if (gtk_widget_get_mapped (GTK_WIDGET (self)) || db == NULL)
     reach_gaps_view_reload (self);
 }
