@@ -234,6 +234,78 @@ test_change_characteristic (void)
   g_assert_cmpstr (reach_gaps_view_get_report (view)->characteristic_key, ==, "ethnic_group");
 }
 
+static GtkWidget *
+template_child (ReachGapsView *view,
+                const char    *id)
+{
+  GObject *object = gtk_widget_get_template_child (GTK_WIDGET (view), REACH_TYPE_GAPS_VIEW, id);
+
+  g_assert_nonnull (object);
+  return GTK_WIDGET (object);
+}
+
+/* One ward as the scope: its own, smaller, population; Everywhere brings
+ * the whole back.  A bad date says what is wrong; the presets work. */
+static void
+test_scope_and_period (void)
+{
+  ReachGapsView *view = gaps_view ();
+  GtkListBox *list = GTK_LIST_BOX (template_child (view, "scope_list"));
+  GtkMenuButton *scope_button = GTK_MENU_BUTTON (template_child (view, "scope_button"));
+  GtkDropDown *period = GTK_DROP_DOWN (template_child (view, "period_dropdown"));
+  GtkEditable *from = GTK_EDITABLE (template_child (view, "from_entry"));
+  GtkLabel *summary = GTK_LABEL (template_child (view, "summary_label"));
+  GtkCheckButton *ward = NULL;
+  gint64 everywhere;
+
+  reach_window_set_page (demo_window (), "gaps");
+  wait_ms (100);
+  everywhere = reach_gaps_view_get_report (view)->population;
+  g_assert_cmpint (everywhere, >, 500000);
+  g_assert_cmpstr (gtk_menu_button_get_label (scope_button), ==, "Everywhere");
+
+  for (int i = 0; ward == NULL; i++)
+    {
+      GtkListBoxRow *row = gtk_list_box_get_row_at_index (list, i);
+      GtkWidget *check;
+
+      g_assert_nonnull (row);
+      check = gtk_list_box_row_get_child (row);
+      if (g_str_has_suffix (gtk_check_button_get_label (GTK_CHECK_BUTTON (check)), "(Ward)"))
+        ward = GTK_CHECK_BUTTON (check);
+    }
+  gtk_check_button_set_active (ward, TRUE);
+  wait_ms (50);
+  g_test_message ("scope %s: %" G_GINT64_FORMAT " of %" G_GINT64_FORMAT,
+                  gtk_menu_button_get_label (scope_button),
+                  reach_gaps_view_get_report (view)->population, everywhere);
+  g_assert_cmpint (reach_gaps_view_get_report (view)->population, >, 0);
+  g_assert_cmpint (reach_gaps_view_get_report (view)->population, <, everywhere / 10);
+  g_assert_true (g_str_has_prefix (gtk_check_button_get_label (ward),
+                                   gtk_menu_button_get_label (scope_button)));
+
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (template_child (view, "everywhere_check")), TRUE);
+  wait_ms (50);
+  g_assert_false (gtk_check_button_get_active (ward));
+  g_assert_cmpint (reach_gaps_view_get_report (view)->population, ==, everywhere);
+
+  gtk_drop_down_set_selected (period, 2);
+  gtk_editable_set_text (from, "2026-13-01");
+  g_signal_emit_by_name (from, "activate");
+  wait_ms (50);
+  g_assert_null (reach_gaps_view_get_report (view));
+  g_test_message ("bad date: %s", gtk_label_get_text (summary));
+  g_assert_nonnull (strstr (gtk_label_get_text (summary), "2026-13-01"));
+
+  gtk_editable_set_text (from, "");
+  gtk_drop_down_set_selected (period, 1);
+  wait_ms (50);
+  g_assert_nonnull (reach_gaps_view_get_report (view));
+  gtk_drop_down_set_selected (period, 0);
+  wait_ms (50);
+  g_assert_cmpint (reach_gaps_view_get_report (view)->n, >, 0);
+}
+
 /* Dominant colour of the pixels of one area in a render of the window. */
 typedef struct { guint32 colour; guint count; } Tally;
 
@@ -530,6 +602,7 @@ main (int   argc,
 
   g_test_add_func ("/gaps-ui/page", test_gaps_page);
   g_test_add_func ("/gaps-ui/characteristic", test_change_characteristic);
+  g_test_add_func ("/gaps-ui/scope-and-period", test_scope_and_period);
   g_test_add_func ("/gaps-ui/choropleth", test_choropleth);
   g_test_add_func ("/gaps-ui/representation", test_representation);
   g_test_add_func ("/gaps-ui/screenshots", test_screenshots);

@@ -182,10 +182,11 @@ fill_hatch (cairo_t *cr,
             double   alpha,
             double   scale)
 {
-  double x1, y1, x2, y2, step = 6 * scale;
+  double x1, y1, x2, y2, step = 7 * scale;
 
   cairo_save (cr);
-  reach_style_set_source (cr, HATCH_BACK, alpha);
+  /* a light wash and lines: over a map, what lies beneath still shows */
+  reach_style_set_source (cr, HATCH_BACK, alpha * 0.5);
   cairo_fill_preserve (cr);
   cairo_clip_preserve (cr);
   cairo_fill_extents (cr, &x1, &y1, &x2, &y2);
@@ -196,8 +197,8 @@ fill_hatch (cairo_t *cr,
       cairo_move_to (cr, d - y1, y1);
       cairo_line_to (cr, d - y2, y2);
     }
-  reach_style_set_source (cr, HATCH_INK, MIN (1.0, alpha + 0.15));
-  cairo_set_line_width (cr, 1.6 * scale);
+  reach_style_set_source (cr, HATCH_INK, MIN (1.0, alpha * 0.9));
+  cairo_set_line_width (cr, 1.4 * scale);
   cairo_stroke (cr);
   cairo_restore (cr);
 }
