@@ -27,6 +27,7 @@
 #include "reach-place-row.h"
 #include "reach-places-layer.h"
 #include "reach-places.h"
+#include "reach-presentation.h"
 #include "reach-window.h"
 #include "reach-workspace.h"
 
@@ -1506,6 +1507,8 @@ reach_window_class_init (ReachWindowClass *klass)
 
   gtk_widget_class_install_action (widget_class, "win.page", "s", page_action);
   gtk_widget_class_install_action (widget_class, "win.import-contacts", NULL, import_contacts_action);
+  /* Export Map…, Export Report…, Print…, Preferences, saved views, F5 */
+  reach_presentation_install_actions (widget_class);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "win.cancel", NULL);
   for (guint i = 0; i < G_N_ELEMENTS (page_names); i++)
