@@ -297,6 +297,18 @@ test_scope_and_period (void)
   g_test_message ("bad date: %s", gtk_label_get_text (summary));
   g_assert_nonnull (strstr (gtk_label_get_text (summary), "2026-13-01"));
 
+  /* a period nobody was reached in: nothing to compare, and it says so */
+  gtk_editable_set_text (from, "2090-01-01");
+  g_signal_emit_by_name (from, "activate");
+  wait_ms (300);
+  g_assert_nonnull (reach_gaps_view_get_report (view));
+  g_assert_cmpint (reach_gaps_view_get_report (view)->n, ==, 0);
+  g_assert_nonnull (strstr (gtk_label_get_text (summary), "nobody reached with a stated answer"));
+  {
+    g_autoptr(GdkTexture) shot = render (GTK_WIDGET (demo_window ()));
+    save_png (shot, "gaps-nobody-reached.png");
+  }
+
   gtk_editable_set_text (from, "");
   gtk_drop_down_set_selected (period, 1);
   wait_ms (50);
@@ -304,6 +316,21 @@ test_scope_and_period (void)
   gtk_drop_down_set_selected (period, 0);
   wait_ms (50);
   g_assert_cmpint (reach_gaps_view_get_report (view)->n, >, 0);
+
+  /* detailed categories: more rows than the five broad ones */
+  {
+    GtkCheckButton *detailed = GTK_CHECK_BUTTON (template_child (view, "detailed_check"));
+    guint broad = reach_gaps_view_get_report (view)->rows->len;
+
+    gtk_check_button_set_active (detailed, TRUE);
+    wait_ms (50);
+    g_assert_cmpuint (reach_gaps_view_get_report (view)->rows->len, >, broad);
+    g_assert_cmpuint (g_list_model_get_n_items (reach_gaps_view_get_rows (view)), ==,
+                      reach_gaps_view_get_report (view)->rows->len);
+    gtk_check_button_set_active (detailed, FALSE);
+    wait_ms (50);
+    g_assert_cmpuint (reach_gaps_view_get_report (view)->rows->len, ==, broad);
+  }
 }
 
 /* Dominant colour of the pixels of one area in a render of the window. */

@@ -422,7 +422,7 @@ flag_icon (ReachGapFlag flag)
     case REACH_GAP_IN_LINE:              return "object-select-symbolic";
     case REACH_GAP_NO_DATA:
     case REACH_N_GAP_FLAGS:
-    default:                             return "dialog-question-symbolic";
+    default:                             return NULL;   /* the words alone */
     }
 }
 

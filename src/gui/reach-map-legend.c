@@ -194,6 +194,19 @@ reach_map_legend_set_choropleth (ReachMapLegend        *self,
 
   g_clear_pointer (&self->choropleth, reach_choropleth_free);
   self->choropleth = reach_choropleth_copy (choropleth);
+  if (choropleth != NULL)
+    {
+      /* Translators: the legend's accessible label over a coloured map;
+       * %s is what the colours show */
+      g_autofree char *label = g_strdup_printf (_("Legend: area colours show %s; hatched areas were not reached"),
+                                                choropleth->title);
+
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+    }
+  else
+    gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                    _("Legend: colours show the kind of asset, shapes show asset or venue"),
+                                    -1);
   gtk_widget_queue_resize (GTK_WIDGET (self));
 }
 

@@ -411,12 +411,13 @@ reach_render_chart (cairo_t               *cr,
     }
   cairo_save (cr);
 
-  top = draw_key (cr, style, width, paint) + GAP * sc;
+  /* with nothing to compare there are no bars for a key to explain */
   if (style->message != NULL)
     {
-      bottom = draw_message (cr, style, top, width, paint);
+      bottom = draw_message (cr, style, 0, width, paint);
       goto out;
     }
+  top = draw_key (cr, style, width, paint) + GAP * sc;
 
   label_width = label_column_width (cr, rows, n_rows, width, sc);
   lay.axis_max = axis_max_of (rows, n_rows);
