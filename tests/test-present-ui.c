@@ -14,6 +14,7 @@
 #include <shumate/shumate.h>
 
 #include "reach-application.h"
+#include "reach-area.h"
 #include "reach-demo.h"
 #include "reach-export-dialog.h"
 #include "reach-preferences.h"
@@ -214,25 +215,55 @@ test_export_png_size (void)
   g_assert_cmpint (abs (height - 827), <=, 1);
 }
 
+/* One ward's extent, chosen from the workspace's areas. */
+static void
+test_export_area (void)
+{
+  g_autofree char *workspace = demo_workspace ();
+  g_autofree char *dir = reach_test_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "ward.svg", NULL);
+  g_autoptr(ReachDb) db = open_db (workspace);
+  g_autoptr(GPtrArray) wards = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWidget *dialog = reach_export_dialog_new (NULL, db, REACH_EXPORT_MAP, &leeds, NULL);
+  Finished finished = { 0 };
+  g_autofree char *svg = NULL;
+  ReachArea *ward;
+
+  wards = reach_areas_list (db, REACH_AREA_LEVEL_WARD, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (wards->len, >, 0);
+  ward = g_ptr_array_index (wards, 0);
+
+  /* LSOAs and unknown codes are not on the list */
+  g_assert_false (reach_export_dialog_set_area (REACH_EXPORT_DIALOG (dialog), "E99999999"));
+  g_assert_true (reach_export_dialog_set_area (REACH_EXPORT_DIALOG (dialog), ward->code));
+  reach_export_dialog_set_format (REACH_EXPORT_DIALOG (dialog), REACH_MAP_FORMAT_SVG);
+  export_and_wait (REACH_EXPORT_DIALOG (dialog), path, &finished);
+  finished_clear (&finished);
+
+  g_assert_true (g_file_get_contents (path, &svg, NULL, NULL));
+  g_assert_nonnull (strstr (svg, "<svg"));
+}
+
 static void
 test_export_error_stays (void)
 {
   g_autofree char *workspace = demo_workspace ();
   g_autofree char *dir = reach_test_tmpdir ();
-  g_autofree char *path = g_build_filename (dir, "nowhere.pdf", NULL);
+  g_autofree char *path = g_build_filename (dir, "no such folder", "map.pdf", NULL);
   g_autoptr(ReachDb) db = open_db (workspace);
   GtkWidget *dialog = reach_export_dialog_new (NULL, db, REACH_EXPORT_MAP, &leeds, NULL);
   Finished finished = { 0 };
   gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
 
   g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
-  reach_export_dialog_set_area (REACH_EXPORT_DIALOG (dialog), "E99999999");
   g_signal_connect (dialog, "finished", G_CALLBACK (on_finished), &finished);
   reach_export_dialog_export_to (REACH_EXPORT_DIALOG (dialog), path);
   while (!finished.done && g_get_monotonic_time () < deadline)
     g_main_context_iteration (NULL, TRUE);
 
-  /* an unknown area: an error, no file, and the dialog stays to be put right */
+  /* a folder that is not there: an error, no file, and the dialog stays */
   g_assert_true (finished.done);
   g_assert_nonnull (finished.message);
   g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
@@ -562,6 +593,7 @@ main (int   argc,
 
   g_test_add_func ("/present/export-pdf-paper", test_export_pdf_paper);
   g_test_add_func ("/present/export-png-size", test_export_png_size);
+  g_test_add_func ("/present/export-area", test_export_area);
   g_test_add_func ("/present/export-error-stays", test_export_error_stays);
   g_test_add_func ("/present/export-report", test_export_report);
   g_test_add_func ("/present/print-export", test_print_export);

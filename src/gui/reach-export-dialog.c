@@ -8,6 +8,7 @@
 
 #include <glib/gi18n.h>
 
+#include "reach-area.h"
 #include "reach-export-dialog.h"
 #include "reach-report.h"
 #include "reach-suppress.h"
@@ -37,7 +38,8 @@ struct _ReachExportDialog
   AdwEntryRow      *title_row;
   AdwEntryRow      *subtitle_row;
   AdwComboRow      *extent_row;
-  AdwEntryRow      *area_row;
+  AdwComboRow      *area_row;
+  GPtrArray        *area_codes;   /* beside the area row's labels */
   GtkWidget        *period_group;
   AdwEntryRow      *from_row;
   AdwEntryRow      *to_row;
@@ -143,7 +145,12 @@ export_job_new (ReachExportDialog *self,
   job->map.title = job->title;
   job->map.subtitle = job->subtitle;
   if (adw_combo_row_get_selected (self->extent_row) == EXTENT_AREA)
-    job->area_code = entry_text (self->area_row);
+    {
+      guint i = adw_combo_row_get_selected (self->area_row);
+
+      if (i < self->area_codes->len)
+        job->area_code = g_strdup (g_ptr_array_index (self->area_codes, i));
+    }
   job->map.area_code = job->area_code;
   job->map.has_bbox = job->area_code == NULL && self->has_view;
   job->map.bbox = self->view;
@@ -329,7 +336,8 @@ update_rows (ReachExportDialog *self)
 
   gtk_widget_set_visible (self->page_group, is_map);
   gtk_widget_set_visible (GTK_WIDGET (self->subtitle_row), is_map);
-  gtk_widget_set_visible (GTK_WIDGET (self->extent_row), is_map);
+  /* without areas there is nothing to choose but the view */
+  gtk_widget_set_visible (GTK_WIDGET (self->extent_row), is_map && self->area_codes->len > 0);
   gtk_widget_set_visible (GTK_WIDGET (self->area_row), is_map && by_area);
   gtk_widget_set_visible (self->period_group, !is_map);
   gtk_widget_set_visible (self->dpi_row, is_map && current_format (self) == REACH_MAP_FORMAT_PNG);
@@ -350,6 +358,45 @@ update_note (ReachExportDialog *self)
   gtk_label_set_text (self->note_label, text);
 }
 
+/* Local authorities, wards and MSOAs by name: LSOAs are too many for a
+ * list, and too small for a board's map. */
+static void
+load_areas (ReachExportDialog *self)
+{
+  g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
+  g_autoptr(GError) error = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  stmt = reach_db_prepare (self->db,
+                           "SELECT code, name, level FROM area WHERE level != 'lsoa' "
+                           "ORDER BY CASE level WHEN 'lad' THEN 0 WHEN 'ward' THEN 1 ELSE 2 END, "
+                           "name COLLATE NOCASE", &error);
+  if (stmt == NULL)
+    {
+      g_debug ("No areas to choose from: %s", error->message);
+      return;
+    }
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      const char *code = (const char *) sqlite3_column_text (stmt, 0);
+      const char *name = (const char *) sqlite3_column_text (stmt, 1);
+      ReachAreaLevel level;
+      g_autofree char *label = NULL;
+
+      if (!reach_area_level_from_string ((const char *) sqlite3_column_text (stmt, 2), &level))
+        continue;
+      /* "Armley (ward)": the same name can be a ward and an MSOA */
+      label = g_strdup_printf (_("%s (%s)"), name, reach_area_level_label (level));
+      gtk_string_list_append (labels, label);
+      g_ptr_array_add (self->area_codes, g_strdup (code));
+    }
+  sqlite3_reset (stmt);
+
+  adw_combo_row_set_model (self->area_row, G_LIST_MODEL (labels));
+}
+
 static void
 reach_export_dialog_dispose (GObject *object)
 {
@@ -359,6 +406,7 @@ reach_export_dialog_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), REACH_TYPE_EXPORT_DIALOG);
   g_clear_object (&self->cancellable);
   g_clear_object (&self->db);
+  g_clear_pointer (&self->area_codes, g_ptr_array_unref);
   g_clear_weak_pointer (&self->toasts);
 
   G_OBJECT_CLASS (reach_export_dialog_parent_class)->dispose (object);
@@ -405,6 +453,7 @@ reach_export_dialog_init (ReachExportDialog *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   self->cancellable = g_cancellable_new ();
+  self->area_codes = g_ptr_array_new_with_free_func (g_free);
   /* PDF first: it is what a board paper wants */
   adw_combo_row_set_selected (self->format_row, REACH_MAP_FORMAT_PDF);
   g_signal_connect_swapped (self->format_row, "notify::selected", G_CALLBACK (update_rows), self);
@@ -429,6 +478,7 @@ reach_export_dialog_new (GtkWindow       *parent,
   if (view != NULL)
     self->view = *view;
   g_set_weak_pointer (&self->toasts, toasts);
+  load_areas (self);
   if (kind == REACH_EXPORT_REPORT)
     {
       gtk_window_set_title (GTK_WINDOW (self), _("Export Report"));
@@ -481,13 +531,24 @@ reach_export_dialog_set_title (ReachExportDialog *self,
   gtk_editable_set_text (GTK_EDITABLE (self->title_row), title ? title : "");
 }
 
-void
+gboolean
 reach_export_dialog_set_area (ReachExportDialog *self,
                               const char        *area_code)
 {
-  g_return_if_fail (REACH_IS_EXPORT_DIALOG (self));
-  adw_combo_row_set_selected (self->extent_row, area_code != NULL ? EXTENT_AREA : EXTENT_VIEW);
-  gtk_editable_set_text (GTK_EDITABLE (self->area_row), area_code ? area_code : "");
+  guint i;
+
+  g_return_val_if_fail (REACH_IS_EXPORT_DIALOG (self), FALSE);
+
+  if (area_code == NULL)
+    {
+      adw_combo_row_set_selected (self->extent_row, EXTENT_VIEW);
+      return TRUE;
+    }
+  if (!g_ptr_array_find_with_equal_func (self->area_codes, area_code, g_str_equal, &i))
+    return FALSE;
+  adw_combo_row_set_selected (self->area_row, i);
+  adw_combo_row_set_selected (self->extent_row, EXTENT_AREA);
+  return TRUE;
 }
 
 void

@@ -46,7 +46,9 @@ void        reach_export_dialog_set_dpi      (ReachExportDialog *self,
                                               int                dpi);
 void        reach_export_dialog_set_title    (ReachExportDialog *self,
                                               const char        *title);
-void        reach_export_dialog_set_area     (ReachExportDialog *self,
+/* One area's extent (a ward, MSOA or local authority of the workspace),
+ * or the current view for NULL; FALSE when there is no such area. */
+gboolean    reach_export_dialog_set_area     (ReachExportDialog *self,
                                               const char        *area_code);
 void        reach_export_dialog_set_period   (ReachExportDialog *self,
                                               const char        *from,
