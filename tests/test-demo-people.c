@@ -90,8 +90,8 @@ test_gaps_show (void)
   g_assert_cmpint (status_of (db, "homelessness", today), ==, REACH_GROUP_STATUS_NOT_YET_REACHED);
   g_assert_cmpint (status_of (db, "Care leavers", today), ==, REACH_GROUP_STATUS_NOT_YET_REACHED);
 
-  open = reach_feedback_list (db, REACH_FEEDBACK_VIEW_STILL_OPEN, 0, NULL);
-  not_fed_back = reach_feedback_list (db, REACH_FEEDBACK_VIEW_NOT_FED_BACK, 0, NULL);
+  open = reach_feedback_list (db, REACH_FEEDBACK_FILTER_STILL_OPEN, 0, NULL);
+  not_fed_back = reach_feedback_list (db, REACH_FEEDBACK_FILTER_NOT_FED_BACK, 0, NULL);
   g_assert_cmpuint (open->len, ==, 6);
   g_assert_cmpuint (not_fed_back->len, ==, 5);
 }

@@ -12,10 +12,7 @@
 
 #include <adwaita.h>
 
-/* reach-feedback.h's list filter enum has the feedback page's type name. */
-#define ReachFeedbackView ReachFeedbackListView
 #include "reach-feedback.h"
-#undef ReachFeedbackView
 
 #include "reach-activities-view.h"
 #include "reach-activity-editor.h"
@@ -690,7 +687,7 @@ test_activity_editor_deletes (void)
   gone = reach_activities_get (ws.db, ws.activity_id, &error);
   g_assert_null (gone);
   g_clear_error (&error);
-  feedback = reach_feedback_list (ws.db, REACH_FEEDBACK_VIEW_ALL, 0, &error);
+  feedback = reach_feedback_list (ws.db, REACH_FEEDBACK_FILTER_ALL, 0, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (feedback->len, ==, 0);
   clear_workspace (&ws);
@@ -801,7 +798,7 @@ test_feedback_validation (void)
   g_signal_emit_by_name (find_type (child (editor, type, "how_row"), GTK_TYPE_TEXT), "activate");
   wait_ms (400);
   g_assert_null (editor);
-  fed_back = reach_feedback_list (ws.db, REACH_FEEDBACK_VIEW_ALL, ws.activity_id, &error);
+  fed_back = reach_feedback_list (ws.db, REACH_FEEDBACK_FILTER_ALL, ws.activity_id, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (fed_back->len, ==, 3);
   clear_workspace (&ws);
@@ -921,7 +918,7 @@ screenshots (AdwColorScheme  color_scheme,
   GtkWidget *editor;
   g_autoptr(ReachGroup) group = reach_groups_get (ws.db, ws.reached_group, NULL);
   g_autoptr(ReachActivity) activity = reach_activities_get (ws.db, ws.activity_id, NULL);
-  g_autoptr(GPtrArray) items = reach_feedback_list (ws.db, REACH_FEEDBACK_VIEW_ALL, 0, NULL);
+  g_autoptr(GPtrArray) items = reach_feedback_list (ws.db, REACH_FEEDBACK_FILTER_ALL, 0, NULL);
   g_autoptr(ReachCategory) indian = reach_categories_find (ws.db, "ethnic_group", "indian", NULL);
 
   reach_group_add_area (group, add_area (ws.db, "E05011405", "Chapel Allerton"));

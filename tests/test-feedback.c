@@ -184,13 +184,13 @@ test_views (void)
     }
 
   /* by the activity's date, then in the order they were written */
-  all = said (reach_feedback_list (db, REACH_FEEDBACK_VIEW_ALL, 0, &error));
+  all = said (reach_feedback_list (db, REACH_FEEDBACK_FILTER_ALL, 0, &error));
   g_assert_cmpstr (all, ==, "m-progress,m-done,a-open,a-done,a-fed");
-  open = said (reach_feedback_list (db, REACH_FEEDBACK_VIEW_STILL_OPEN, 0, &error));
+  open = said (reach_feedback_list (db, REACH_FEEDBACK_FILTER_STILL_OPEN, 0, &error));
   g_assert_cmpstr (open, ==, "m-progress,a-open");
-  not_fed = said (reach_feedback_list (db, REACH_FEEDBACK_VIEW_NOT_FED_BACK, 0, &error));
+  not_fed = said (reach_feedback_list (db, REACH_FEEDBACK_FILTER_NOT_FED_BACK, 0, &error));
   g_assert_cmpstr (not_fed, ==, "m-done,a-done");
-  april_open = said (reach_feedback_list (db, REACH_FEEDBACK_VIEW_STILL_OPEN, april, &error));
+  april_open = said (reach_feedback_list (db, REACH_FEEDBACK_FILTER_STILL_OPEN, april, &error));
   g_assert_cmpstr (april_open, ==, "a-open");
   g_assert_no_error (error);
 

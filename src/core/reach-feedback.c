@@ -381,14 +381,14 @@ reach_feedback_get (ReachDb     *db,
 
 GPtrArray *
 reach_feedback_list (ReachDb            *db,
-                     ReachFeedbackView   view,
+                     ReachFeedbackFilter  view,
                      gint64              activity_id,
                      GError            **error)
 {
   static const char * const conditions[] = {
-    [REACH_FEEDBACK_VIEW_ALL] = "1",
-    [REACH_FEEDBACK_VIEW_STILL_OPEN] = "f.status IN ('open', 'in-progress')",
-    [REACH_FEEDBACK_VIEW_NOT_FED_BACK] = "f.status = 'done' AND f.fed_back_at IS NULL",
+    [REACH_FEEDBACK_FILTER_ALL] = "1",
+    [REACH_FEEDBACK_FILTER_STILL_OPEN] = "f.status IN ('open', 'in-progress')",
+    [REACH_FEEDBACK_FILTER_NOT_FED_BACK] = "f.status = 'done' AND f.fed_back_at IS NULL",
   };
   g_autofree char *sql = NULL;
   sqlite3_stmt *stmt;

@@ -31,10 +31,10 @@ typedef enum
 
 typedef enum
 {
-  REACH_FEEDBACK_VIEW_ALL,
-  REACH_FEEDBACK_VIEW_STILL_OPEN,     /* open or in progress */
-  REACH_FEEDBACK_VIEW_NOT_FED_BACK,   /* done, but never fed back */
-} ReachFeedbackView;
+  REACH_FEEDBACK_FILTER_ALL,
+  REACH_FEEDBACK_FILTER_STILL_OPEN,     /* open or in progress */
+  REACH_FEEDBACK_FILTER_NOT_FED_BACK,   /* done, but never fed back */
+} ReachFeedbackFilter;
 
 #define REACH_TYPE_FEEDBACK (reach_feedback_get_type ())
 G_DECLARE_FINAL_TYPE (ReachFeedback, reach_feedback, REACH, FEEDBACK, GObject)
@@ -92,7 +92,7 @@ ReachFeedback   *reach_feedback_get                (ReachDb       *db,
 /* Items in a view, oldest activity first; @activity_id > 0 limits them to
  * one activity. */
 GPtrArray       *reach_feedback_list               (ReachDb           *db,
-                                                    ReachFeedbackView  view,
+                                                    ReachFeedbackFilter view,
                                                     gint64             activity_id,
                                                     GError           **error);
 

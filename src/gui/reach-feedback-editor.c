@@ -13,11 +13,7 @@
 
 #include <glib/gi18n.h>
 
-/* reach-feedback.h calls its list filter ReachFeedbackView, the name of the
- * feedback page's widget type; rename it here so both can be included. */
-#define ReachFeedbackView ReachFeedbackListView
 #include "reach-feedback.h"
-#undef ReachFeedbackView
 
 #include "reach-activity.h"
 #include "reach-confirm.h"

@@ -13,11 +13,7 @@
 
 #include <glib/gi18n.h>
 
-/* reach-feedback.h calls its list filter ReachFeedbackView, the name of this
- * widget's type; rename it here so both can be included. */
-#define ReachFeedbackView ReachFeedbackListView
 #include "reach-feedback.h"
-#undef ReachFeedbackView
 
 #include "reach-activity.h"
 #include "reach-engagement-format.h"
@@ -49,14 +45,14 @@ struct _ReachFeedbackView
 
 G_DEFINE_FINAL_TYPE (ReachFeedbackView, reach_feedback_view, GTK_TYPE_WIDGET)
 
-static ReachFeedbackListView
+static ReachFeedbackFilter
 current_filter (ReachFeedbackView *self)
 {
   if (gtk_toggle_button_get_active (self->not_fed_back_button))
-    return REACH_FEEDBACK_VIEW_NOT_FED_BACK;
+    return REACH_FEEDBACK_FILTER_NOT_FED_BACK;
   if (gtk_toggle_button_get_active (self->all_button))
-    return REACH_FEEDBACK_VIEW_ALL;
-  return REACH_FEEDBACK_VIEW_STILL_OPEN;
+    return REACH_FEEDBACK_FILTER_ALL;
+  return REACH_FEEDBACK_FILTER_STILL_OPEN;
 }
 
 static const char *
@@ -195,7 +191,7 @@ current_activity (ReachFeedbackView *self)
 
 static gint64
 count_items (ReachDb               *db,
-             ReachFeedbackListView  filter,
+             ReachFeedbackFilter  filter,
              gint64                 activity_id)
 {
   g_autoptr(GPtrArray) items = db != NULL ? reach_feedback_list (db, filter, activity_id, NULL) : NULL;
@@ -204,15 +200,15 @@ count_items (ReachDb               *db,
 }
 
 static const char *
-filter_description (ReachFeedbackListView filter)
+filter_description (ReachFeedbackFilter filter)
 {
   switch (filter)
     {
-    case REACH_FEEDBACK_VIEW_STILL_OPEN:
+    case REACH_FEEDBACK_FILTER_STILL_OPEN:
       return _("Raised and not yet dealt with: open or in progress");
-    case REACH_FEEDBACK_VIEW_NOT_FED_BACK:
+    case REACH_FEEDBACK_FILTER_NOT_FED_BACK:
       return _("Done, but the people who raised it were never told");
-    case REACH_FEEDBACK_VIEW_ALL:
+    case REACH_FEEDBACK_FILTER_ALL:
     default:
       return _("Everything people said, and what was done about it");
     }
@@ -224,11 +220,11 @@ update_counts (ReachFeedbackView *self)
   gint64 activity_id = current_activity (self);
 
   set_button_count (self->open_label, _("Still Open"),
-                    count_items (self->db, REACH_FEEDBACK_VIEW_STILL_OPEN, activity_id));
+                    count_items (self->db, REACH_FEEDBACK_FILTER_STILL_OPEN, activity_id));
   set_button_count (self->not_fed_back_label, _("Not Fed Back"),
-                    count_items (self->db, REACH_FEEDBACK_VIEW_NOT_FED_BACK, activity_id));
+                    count_items (self->db, REACH_FEEDBACK_FILTER_NOT_FED_BACK, activity_id));
   set_button_count (self->all_label, _("All"),
-                    count_items (self->db, REACH_FEEDBACK_VIEW_ALL, activity_id));
+                    count_items (self->db, REACH_FEEDBACK_FILTER_ALL, activity_id));
 }
 
 /* "Any activity" and then every activity, newest first, keeping the choice. */
@@ -277,18 +273,18 @@ show_empty (ReachFeedbackView *self,
 
 static void
 show_nothing_in (ReachFeedbackView     *self,
-                 ReachFeedbackListView  filter)
+                 ReachFeedbackFilter  filter)
 {
   switch (filter)
     {
-    case REACH_FEEDBACK_VIEW_STILL_OPEN:
+    case REACH_FEEDBACK_FILTER_STILL_OPEN:
       show_empty (self, _("Nothing Still Open"), _("Everything raised has been dealt with"));
       break;
-    case REACH_FEEDBACK_VIEW_NOT_FED_BACK:
+    case REACH_FEEDBACK_FILTER_NOT_FED_BACK:
       show_empty (self, _("Nothing Waiting to Be Fed Back"),
                   _("Everything done has been fed back to the people who raised it"));
       break;
-    case REACH_FEEDBACK_VIEW_ALL:
+    case REACH_FEEDBACK_FILTER_ALL:
     default:
       show_empty (self, _("No Feedback Yet"),
                   _("Record what people raise at activities, and what was done about it"));
@@ -299,7 +295,7 @@ show_nothing_in (ReachFeedbackView     *self,
 static void
 refresh (ReachFeedbackView *self)
 {
-  ReachFeedbackListView filter = current_filter (self);
+  ReachFeedbackFilter filter = current_filter (self);
   g_autoptr(GPtrArray) items = NULL;
   g_autoptr(GHashTable) activities = NULL;
   g_autoptr(GError) error = NULL;

@@ -199,7 +199,7 @@ gather_feedback (ReachDb                  *db,
                  const ReachReportOptions *options,
                  GError                  **error)
 {
-  g_autoptr(GPtrArray) all = reach_feedback_list (db, REACH_FEEDBACK_VIEW_ALL, 0, error);
+  g_autoptr(GPtrArray) all = reach_feedback_list (db, REACH_FEEDBACK_FILTER_ALL, 0, error);
   GPtrArray *kept;
 
   if (all == NULL)
