@@ -512,6 +512,25 @@ test_choropleth (void)
   g_assert_null (reach_map_legend_get_choropleth (legend));
 }
 
+/* The window's menu colours the areas too, and takes the colours away. */
+static void
+test_menu_action (void)
+{
+  ReachWindow *win = demo_window ();
+  ReachAreasLayer *layer = REACH_AREAS_LAYER (find_type (GTK_WIDGET (win), REACH_TYPE_AREAS_LAYER));
+
+  reach_window_set_page (win, "contacts");
+  /* TRUE: the window finds the action */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (win), "gaps.colour-areas", "s", "reach"));
+  wait_ms (100);
+  g_assert_cmpstr (reach_window_get_page (win), ==, "map");
+  g_assert_nonnull (reach_areas_layer_get_choropleth (layer));
+
+  gtk_widget_activate_action (GTK_WIDGET (win), "gaps.colour-areas", "s", "none");
+  wait_ms (100);
+  g_assert_null (reach_areas_layer_get_choropleth (layer));
+}
+
 /* Representation of one category: a key with fixed ratio classes. */
 static void
 test_representation (void)
@@ -631,6 +650,7 @@ main (int   argc,
   g_test_add_func ("/gaps-ui/characteristic", test_change_characteristic);
   g_test_add_func ("/gaps-ui/scope-and-period", test_scope_and_period);
   g_test_add_func ("/gaps-ui/choropleth", test_choropleth);
+  g_test_add_func ("/gaps-ui/menu-action", test_menu_action);
   g_test_add_func ("/gaps-ui/representation", test_representation);
   g_test_add_func ("/gaps-ui/screenshots", test_screenshots);
 

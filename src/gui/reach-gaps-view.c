@@ -98,6 +98,7 @@ struct _ReachGapsView
   GtkWidget          *map;
   ReachAreasLayer    *areas_layer;
   ReachMapLegend     *legend;
+  GSimpleAction      *colour_areas;   /* gaps.colour-areas: "none", "reach", "representation" */
 
   GtkScrolledWindow  *scroller;
   GtkDropDown        *characteristic_dropdown;
@@ -755,6 +756,10 @@ reach_gaps_view_show_on_map (ReachGapsView    *self,
 
   reach_areas_layer_set_highlighted (self->areas_layer, 0);
   reach_map_legend_set_profile (self->legend, NULL, NULL);
+  g_simple_action_set_state (self->colour_areas,
+                             g_variant_new_string (mode == REACH_GAPS_MAP_NONE ? "none"
+                                                   : mode == REACH_GAPS_MAP_REACH ? "reach"
+                                                   : "representation"));
   if (mode == REACH_GAPS_MAP_NONE)
     {
       reach_areas_layer_set_choropleth (self->areas_layer, NULL, NULL, 0);
@@ -864,6 +869,36 @@ on_map_released (GtkGestureClick *gesture,
                                                                 in_layer.x, in_layer.y));
 }
 
+/* The map's menu: Colour Areas By Nothing, or by reach per 1,000, at the
+ * level chosen on this page.  A category's representation is chosen here. */
+static void
+colour_areas_change_state (GSimpleAction *action,
+                           GVariant      *state,
+                           gpointer       user_data)
+{
+  ReachGapsView *self = REACH_GAPS_VIEW (user_data);
+  const char *mode = g_variant_get_string (state, NULL);
+  guint level = gtk_drop_down_get_selected (self->map_level_dropdown);
+  g_autoptr(GError) error = NULL;
+
+  if (g_strcmp0 (mode, "representation") == 0)
+    {
+      /* the category is chosen on the Gaps page */
+      gtk_widget_activate_action (GTK_WIDGET (self), "win.page", "s", "gaps");
+      gtk_widget_grab_focus (GTK_WIDGET (self->map_mode_dropdown));
+      return;
+    }
+  if (self->db == NULL)
+    return;
+  if (self->report == NULL && self->characteristics == NULL)
+    reach_gaps_view_reload (self);
+  if (!reach_gaps_view_show_on_map (self, g_strcmp0 (mode, "reach") == 0 ? REACH_GAPS_MAP_REACH
+                                                                          : REACH_GAPS_MAP_NONE,
+                                    NULL, map_levels[MIN (level, G_N_ELEMENTS (map_levels) - 1)],
+                                    &error) && error != NULL)
+    g_warning ("Could not colour the areas: %s", error->message);
+}
+
 void
 reach_gaps_view_set_map (ReachGapsView   *self,
                          GtkWidget       *map,
@@ -881,6 +916,15 @@ reach_gaps_view_set_map (ReachGapsView   *self,
   self->map = map;
   self->areas_layer = layer;
   self->legend = legend;
+
+  /* the window's menu reaches these through the window */
+  {
+    g_autoptr(GSimpleActionGroup) group = g_simple_action_group_new ();
+    GtkWidget *window = gtk_widget_get_ancestor (map, GTK_TYPE_WINDOW);
+
+    g_action_map_add_action (G_ACTION_MAP (group), G_ACTION (self->colour_areas));
+    gtk_widget_insert_action_group (window != NULL ? window : map, "gaps", G_ACTION_GROUP (group));
+  }
 
   click = gtk_gesture_click_new ();
   gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_PRIMARY);
@@ -1223,6 +1267,7 @@ reach_gaps_view_finalize (GObject *object)
   g_clear_pointer (&self->ladder, reach_ladder_summary_free);
   g_clear_pointer (&self->chart_rows, g_array_unref);
   g_clear_pointer (&self->map_categories, g_ptr_array_unref);
+  g_clear_object (&self->colour_areas);
   clear_area_reach (self);
 
   G_OBJECT_CLASS (reach_gaps_view_parent_class)->finalize (object);
@@ -1271,6 +1316,10 @@ reach_gaps_view_init (ReachGapsView *self)
   self->scope = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->chart_rows = g_array_new (FALSE, TRUE, sizeof (ReachChartRow));
   self->map_categories = g_ptr_array_new_with_free_func (g_free);
+  self->colour_areas = g_simple_action_new_stateful ("colour-areas", G_VARIANT_TYPE_STRING,
+                                                     g_variant_new_string ("none"));
+  g_signal_connect_object (self->colour_areas, "change-state",
+                           G_CALLBACK (colour_areas_change_state), self, 0);
 
   set_up_table (self);
   ellipsize_drop_down (self->characteristic_dropdown);
@@ -1326,6 +1375,7 @@ reach_gaps_view_set_db (ReachGapsView *self,
       reach_areas_layer_set_highlighted (self->areas_layer, 0);
       reach_map_legend_set_choropleth (self->legend, NULL);
       reach_map_legend_set_profile (self->legend, NULL, NULL);
+      g_simple_action_set_state (self->colour_areas, g_variant_new_string ("none"));
     }
   if (gtk_widget_get_mapped (GTK_WIDGET (self)) || db == NULL)
     reach_gaps_view_reload (self);
