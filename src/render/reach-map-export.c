@@ -327,7 +327,11 @@ choropleth_classes (MapContent *content)
   content->choropleth = reach_choropleth_new_quantiles ((const double *) (gpointer) values->data,
                                                         values->len, 5, 1, title);
   if (content->choropleth == NULL)
-    content->choropleth = reach_choropleth_new_breaks (fallback, 1, 1, title);
+    {
+      /* no rate to show: a key without classes, only the hatching and grey */
+      content->choropleth = reach_choropleth_new_breaks (fallback, 1, 1, title);
+      content->choropleth->n_classes = 0;
+    }
 }
 
 static gboolean
@@ -950,7 +954,7 @@ default_subtitle (const MapContent *content)
   if (content->layers & REACH_MAP_LAYER_PLACES)
     g_ptr_array_add (parts, g_strdup (_("Community assets and consultation venues")));
   if (content->layers & REACH_MAP_LAYER_CHOROPLETH)
-    g_ptr_array_add (parts, g_strdup (_("people reached per 1,000 residents")));
+    g_ptr_array_add (parts, g_strdup (_("People reached per 1,000 residents")));
   if (content->areas != NULL)
     g_ptr_array_add (parts, g_strdup_printf (_("%s boundaries"), reach_area_level_label (content->level)));
   g_ptr_array_add (parts, NULL);
