@@ -194,6 +194,28 @@ esac
 if echo "$female" | grep -qE '(^|[^0-9.,])14([^0-9.,%]|$)|82\.4'; then not_ok "Female row hides 14 and its share: “$female”"; else ok "Female row hides 14 and its share"; fi
 if grep -qE '17\.6%|82\.4%' "$tmp/report.txt"; then not_ok "no share derived from a hidden count anywhere"; else ok "no share derived from a hidden count anywhere"; fi
 
+fails "report: a bad date" "is not a date" "$cli" report "$db" "$tmp/bad.pdf" --from 2025-13-01
+fails "report: an unknown area" "E05999999" "$cli" report "$db" "$tmp/bad.pdf" --scope E05999999
+fails "report: not a PDF" "PDF" "$cli" report "$db" "$tmp/bad.png"
+if [ ! -e "$tmp/bad.pdf" ] && [ ! -e "$tmp/bad.png" ]; then ok "report failures write nothing"; else not_ok "report failures write nothing"; fi
+
+succeeds "report for one ward" "$cli" report "$db" "$tmp/west.pdf" --scope E05000001
+pdftotext -layout "$tmp/west.pdf" "$tmp/west-report.txt"
+has "the scope is named on the cover" "$tmp/west-report.txt" "West"
+has "the cover says what is not per area" "$tmp/west-report.txt" "wherever it took place"
+
+# East alone: 3 men, nobody else; the total itself is small
+succeeds "report for the ward of the 3" "$cli" report "$db" "$tmp/east.pdf" --scope E05000002
+pdftotext -layout "$tmp/east.pdf" "$tmp/east.txt"
+male=$(grep -E "^ *Male " "$tmp/east.txt" | head -1)
+case "$male" in
+  *"fewer than 5"*) ok "East: Male row says fewer than 5" ;;
+  *) not_ok "East: Male row says fewer than 5: “$male”" ;;
+esac
+if echo "$male" | grep -qE '(^|[^0-9.,])3([^0-9.,%]|$)|100\.0'; then not_ok "East: neither the 3 nor their 100% share: “$male”"; else ok "East: neither the 3 nor their 100% share"; fi
+if grep -qE '(^|[^0-9.,])3 people' "$tmp/east.txt"; then not_ok "East: no “3 people” anywhere"; else ok "East: no “3 people” anywhere"; fi
+has "East: the total goes too (the other row is 0)" "$tmp/east.txt" "How many people told us their answer is hidden"
+
 # With suppression set off (a threshold of 0 or 1), the same counts are printed.
 python3 - "$db" <<'PY'
 import sqlite3, sys
