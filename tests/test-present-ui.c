@@ -414,6 +414,35 @@ find_type (GtkWidget *widget,
   return NULL;
 }
 
+/* Presses key through the window's shortcut controllers, as GTK would:
+ * the first shortcut whose trigger takes the key runs. */
+static gboolean
+press (ReachWindow *window,
+       guint        keyval)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (window));
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+        continue;
+      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+          GtkShortcutTrigger *trigger = gtk_shortcut_get_trigger (shortcut);
+
+          if (GTK_IS_KEYVAL_TRIGGER (trigger) &&
+              gtk_keyval_trigger_get_keyval (GTK_KEYVAL_TRIGGER (trigger)) == keyval &&
+              gtk_keyval_trigger_get_modifiers (GTK_KEYVAL_TRIGGER (trigger)) == 0)
+            return gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut), 0,
+                                                 GTK_WIDGET (window), gtk_shortcut_get_arguments (shortcut));
+        }
+    }
+  return FALSE;
+}
+
 static void
 test_bookmarks (void)
 {
@@ -462,8 +491,18 @@ test_bookmarks (void)
   assert_view (window, first->lat, first->lon, first->zoom);
   wait_ms (300);
 
-  /* leaving puts the window back */
-  gtk_widget_activate_action (GTK_WIDGET (window), "win.present", NULL);
+  /* the presenter's keys */
+  g_assert_true (press (window, GDK_KEY_Right));
+  g_assert_cmpint (reach_presentation_get_position (window), ==, 1);
+  g_assert_true (press (window, GDK_KEY_Page_Up));
+  g_assert_cmpint (reach_presentation_get_position (window), ==, 0);
+  g_assert_true (press (window, GDK_KEY_space));
+  g_assert_cmpint (reach_presentation_get_position (window), ==, 1);
+  g_assert_true (press (window, GDK_KEY_Left));
+  assert_view (window, first->lat, first->lon, first->zoom);
+
+  /* Escape leaves, and puts the window back */
+  g_assert_true (press (window, GDK_KEY_Escape));
   g_assert_false (reach_presentation_is_active (window));
   g_assert_true (gtk_widget_get_visible (header));
   g_assert_cmpstr (reach_window_get_page (window), ==, "contacts");
