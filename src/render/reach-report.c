@@ -542,6 +542,32 @@ cover (Page                     *p,
     paragraph (p, note, BODY, FALSE, REACH_STYLE_INK, 6);
 }
 
+/* Under a table with hidden cells: what the words in them mean. */
+static void
+hidden_note (Page                     *p,
+             const ReachSuppressTable *table,
+             int                       threshold)
+{
+  gboolean small = FALSE, secondary = FALSE;
+  g_autofree char *text = NULL;
+
+  for (guint i = 0; i < table->n_rows * table->n_cols; i++)
+    {
+      small |= table->cells[i] == REACH_SUPPRESS_SMALL;
+      secondary |= table->cells[i] == REACH_SUPPRESS_SECONDARY;
+    }
+  if (!small)
+    return;
+  text = secondary
+    ? g_strdup_printf (_("“Fewer than %d”: a small count, not shown so that nobody can be "
+                         "identified. “Hidden”: not shown either, so the small count cannot be "
+                         "worked out from the total."), threshold)
+    : g_strdup_printf (_("“Fewer than %d”: a small count, not shown so that nobody can be "
+                         "identified."), threshold);
+  p->y += 4;
+  paragraph (p, text, 8.5, FALSE, muted, 0);
+}
+
 /* One characteristic */
 
 static void
@@ -602,6 +628,7 @@ gap_section (Page                 *p,
 
       table_row (p, &shape, cells, FALSE, i % 2 == 1);
     }
+  hidden_note (p, table, threshold);
   p->y += 6;
 }
 
@@ -665,6 +692,7 @@ ladder_section (Page             *p,
 
       table_row (p, &shape, cells, FALSE, i % 2 == 1);
     }
+  hidden_note (p, pt, d->threshold);
   p->y += 6;
 }
 
