@@ -215,6 +215,60 @@ test_export_png_size (void)
   g_assert_cmpint (abs (height - 827), <=, 1);
 }
 
+/* pdftotext's words of a PDF. */
+static char *
+pdf_text (const char *path)
+{
+  const char *argv[] = { "pdftotext", path, "-", NULL };
+  g_autoptr(GError) error = NULL;
+  char *out = NULL;
+  int status;
+
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
+                NULL, NULL, &out, NULL, &status, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  return out;
+}
+
+/* The layers chosen reach the page: the choropleth's key is there, and a
+ * map of nothing is refused. */
+static void
+test_export_layers (void)
+{
+  g_autofree char *workspace = demo_workspace ();
+  g_autofree char *dir = reach_test_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "reach.pdf", NULL);
+  g_autofree char *empty = g_build_filename (dir, "empty.pdf", NULL);
+  g_autoptr(ReachDb) db = open_db (workspace);
+  GtkWidget *dialog = reach_export_dialog_new (NULL, db, REACH_EXPORT_MAP, &leeds, NULL);
+  Finished finished = { 0 };
+  g_autofree char *text = NULL;
+
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+  reach_export_dialog_set_layers (REACH_EXPORT_DIALOG (dialog), 0);
+  g_signal_connect (dialog, "finished", G_CALLBACK (on_finished), &finished);
+  reach_export_dialog_export_to (REACH_EXPORT_DIALOG (dialog), empty);
+  g_assert_true (finished.done);
+  g_assert_nonnull (finished.message);
+  g_assert_false (g_file_test (empty, G_FILE_TEST_EXISTS));
+  g_assert_nonnull (dialog);
+  g_signal_handlers_disconnect_by_func (dialog, on_finished, &finished);
+  finished_clear (&finished);
+  memset (&finished, 0, sizeof finished);
+
+  reach_export_dialog_set_layers (REACH_EXPORT_DIALOG (dialog),
+                                  REACH_MAP_LAYER_PLACES | REACH_MAP_LAYER_CHOROPLETH);
+  g_assert_cmpint (reach_export_dialog_get_layers (REACH_EXPORT_DIALOG (dialog)), ==,
+                   REACH_MAP_LAYER_PLACES | REACH_MAP_LAYER_CHOROPLETH);
+  export_and_wait (REACH_EXPORT_DIALOG (dialog), path, &finished);
+  finished_clear (&finished);
+
+  text = pdf_text (path);
+  g_assert_nonnull (strstr (text, "per 1,000 residents"));
+  g_assert_nonnull (strstr (text, "Institutions"));
+}
+
 /* One ward's extent, chosen from the workspace's areas. */
 static void
 test_export_area (void)
@@ -632,6 +686,7 @@ main (int   argc,
 
   g_test_add_func ("/present/export-pdf-paper", test_export_pdf_paper);
   g_test_add_func ("/present/export-png-size", test_export_png_size);
+  g_test_add_func ("/present/export-layers", test_export_layers);
   g_test_add_func ("/present/export-area", test_export_area);
   g_test_add_func ("/present/export-error-stays", test_export_error_stays);
   g_test_add_func ("/present/export-report", test_export_report);

@@ -37,6 +37,9 @@ struct _ReachExportDialog
   GtkSpinButton    *dpi_spin;
   AdwEntryRow      *title_row;
   AdwEntryRow      *subtitle_row;
+  AdwComboRow      *areas_row;
+  GtkWidget        *places_row;
+  GtkSwitch        *places_switch;
   AdwComboRow      *extent_row;
   AdwComboRow      *area_row;
   GPtrArray        *area_codes;   /* beside the area row's labels */
@@ -53,6 +56,7 @@ enum { FINISHED, N_SIGNALS };
 static guint signals[N_SIGNALS];
 
 enum { EXTENT_VIEW, EXTENT_AREA };
+enum { AREAS_BOUNDARIES, AREAS_CHOROPLETH, AREAS_NONE };
 
 static const char * const extensions[] = { ".png", ".svg", ".pdf" };
 
@@ -114,6 +118,42 @@ scope_codes (AdwEntryRow *row)
   return g_strv_builder_end (builder);
 }
 
+ReachMapLayers
+reach_export_dialog_get_layers (ReachExportDialog *self)
+{
+  ReachMapLayers layers = 0;
+
+  g_return_val_if_fail (REACH_IS_EXPORT_DIALOG (self), 0);
+
+  if (gtk_switch_get_active (self->places_switch))
+    layers |= REACH_MAP_LAYER_PLACES;
+  switch (adw_combo_row_get_selected (self->areas_row))
+    {
+    case AREAS_BOUNDARIES:
+      layers |= REACH_MAP_LAYER_AREAS;
+      break;
+    case AREAS_CHOROPLETH:
+      layers |= REACH_MAP_LAYER_CHOROPLETH;
+      break;
+    default:
+      break;
+    }
+  return layers;
+}
+
+void
+reach_export_dialog_set_layers (ReachExportDialog *self,
+                                ReachMapLayers     layers)
+{
+  g_return_if_fail (REACH_IS_EXPORT_DIALOG (self));
+
+  gtk_switch_set_active (self->places_switch, (layers & REACH_MAP_LAYER_PLACES) != 0);
+  adw_combo_row_set_selected (self->areas_row,
+                              layers & REACH_MAP_LAYER_CHOROPLETH ? AREAS_CHOROPLETH
+                              : layers & REACH_MAP_LAYER_AREAS ? AREAS_BOUNDARIES
+                              : AREAS_NONE);
+}
+
 static ExportJob *
 export_job_new (ReachExportDialog *self,
                 const char        *path)
@@ -155,6 +195,10 @@ export_job_new (ReachExportDialog *self,
   job->map.has_bbox = job->area_code == NULL && self->has_view;
   job->map.bbox = self->view;
   job->map.level = -1;
+  job->map.layers = reach_export_dialog_get_layers (self);
+  /* the choropleth counts the people reached in the period */
+  job->map.from = job->from;
+  job->map.to = job->to;
   return job;
 }
 
@@ -230,6 +274,17 @@ on_export_done (GObject      *source,
   gtk_window_destroy (GTK_WINDOW (self));
 }
 
+static void
+refuse (ReachExportDialog *self,
+        const char        *path,
+        const char        *message)
+{
+  g_autoptr(GError) error = g_error_new_literal (G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT, message);
+
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+  g_signal_emit (self, signals[FINISHED], 0, path, error);
+}
+
 void
 reach_export_dialog_export_to (ReachExportDialog *self,
                                const char        *path)
@@ -243,11 +298,12 @@ reach_export_dialog_export_to (ReachExportDialog *self,
   db_path = reach_db_get_path (self->db);
   if (db_path == NULL || g_str_has_prefix (db_path, ":memory:"))
     {
-      g_autoptr(GError) error = g_error_new_literal (G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
-                                                     _("This workspace is not a file, so it cannot be exported"));
-
-      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
-      g_signal_emit (self, signals[FINISHED], 0, path, error);
+      refuse (self, path, _("This workspace is not a file, so it cannot be exported"));
+      return;
+    }
+  if (self->kind == REACH_EXPORT_MAP && reach_export_dialog_get_layers (self) == 0)
+    {
+      refuse (self, path, _("Show places or areas: a base map alone says nothing about reach"));
       return;
     }
 
@@ -339,7 +395,19 @@ update_rows (ReachExportDialog *self)
   /* without areas there is nothing to choose but the view */
   gtk_widget_set_visible (GTK_WIDGET (self->extent_row), is_map && self->area_codes->len > 0);
   gtk_widget_set_visible (GTK_WIDGET (self->area_row), is_map && by_area);
-  gtk_widget_set_visible (self->period_group, !is_map);
+  gboolean choropleth = adw_combo_row_get_selected (self->areas_row) == AREAS_CHOROPLETH;
+
+  /* a map needs a period only for the people reached */
+  gtk_widget_set_visible (self->period_group, !is_map || choropleth);
+  gtk_widget_set_visible (GTK_WIDGET (self->scope_row), !is_map);
+  if (is_map)
+    {
+      adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (self->period_group), _("Period"));
+      adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (self->period_group),
+                                             _("People reached between these dates, as 2026-03-31; leave empty for all time."));
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->areas_row), is_map);
+  gtk_widget_set_visible (self->places_row, is_map);
   gtk_widget_set_visible (self->dpi_row, is_map && current_format (self) == REACH_MAP_FORMAT_PNG);
 }
 
@@ -436,6 +504,9 @@ reach_export_dialog_class_init (ReachExportDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ReachExportDialog, dpi_spin);
   gtk_widget_class_bind_template_child (widget_class, ReachExportDialog, title_row);
   gtk_widget_class_bind_template_child (widget_class, ReachExportDialog, subtitle_row);
+  gtk_widget_class_bind_template_child (widget_class, ReachExportDialog, areas_row);
+  gtk_widget_class_bind_template_child (widget_class, ReachExportDialog, places_row);
+  gtk_widget_class_bind_template_child (widget_class, ReachExportDialog, places_switch);
   gtk_widget_class_bind_template_child (widget_class, ReachExportDialog, extent_row);
   gtk_widget_class_bind_template_child (widget_class, ReachExportDialog, area_row);
   gtk_widget_class_bind_template_child (widget_class, ReachExportDialog, period_group);
@@ -458,6 +529,7 @@ reach_export_dialog_init (ReachExportDialog *self)
   adw_combo_row_set_selected (self->format_row, REACH_MAP_FORMAT_PDF);
   g_signal_connect_swapped (self->format_row, "notify::selected", G_CALLBACK (update_rows), self);
   g_signal_connect_swapped (self->extent_row, "notify::selected", G_CALLBACK (update_rows), self);
+  g_signal_connect_swapped (self->areas_row, "notify::selected", G_CALLBACK (update_rows), self);
 }
 
 GtkWidget *

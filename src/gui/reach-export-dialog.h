@@ -53,6 +53,11 @@ gboolean    reach_export_dialog_set_area     (ReachExportDialog *self,
 void        reach_export_dialog_set_period   (ReachExportDialog *self,
                                               const char        *from,
                                               const char        *to);
+/* What the map shows: places, and areas as boundaries or as the
+ * choropleth of people reached per 1,000 residents (over the period). */
+void        reach_export_dialog_set_layers   (ReachExportDialog *self,
+                                              ReachMapLayers     layers);
+ReachMapLayers reach_export_dialog_get_layers (ReachExportDialog *self);
 /* Writes to path at once, skipping the file chooser.  "finished"
  * (const char *path, gpointer error: a GError or NULL) says how it went. */
 void        reach_export_dialog_export_to    (ReachExportDialog *self,

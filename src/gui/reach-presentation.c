@@ -225,6 +225,22 @@ show_toast (ReachWindow *window,
 
 /* ---- export, print, preferences ----------------------------------------- */
 
+/* What the map shows now, so the export shows the same. */
+static ReachMapLayers
+shown_layers (ReachWindow *window)
+{
+  GtkWidget *places = find_layer (window, REACH_TYPE_PLACES_LAYER);
+  GtkWidget *areas = find_layer (window, REACH_TYPE_AREAS_LAYER);
+  ReachMapLayers layers = 0;
+
+  if (places != NULL && gtk_widget_get_visible (places))
+    layers |= REACH_MAP_LAYER_PLACES;
+  if (areas != NULL && gtk_widget_get_visible (areas))
+    layers |= reach_areas_layer_get_choropleth (REACH_AREAS_LAYER (areas)) != NULL
+              ? REACH_MAP_LAYER_CHOROPLETH : REACH_MAP_LAYER_AREAS;
+  return layers;
+}
+
 static void
 export_action (GtkWidget  *widget,
                const char *action_name,
@@ -246,6 +262,7 @@ export_action (GtkWidget  *widget,
   dialog = reach_export_dialog_new (GTK_WINDOW (window), db,
                                     report ? REACH_EXPORT_REPORT : REACH_EXPORT_MAP,
                                     has_view ? &view : NULL, ADW_TOAST_OVERLAY (toasts));
+  reach_export_dialog_set_layers (REACH_EXPORT_DIALOG (dialog), shown_layers (window));
   /* the paper turns the way the view does */
   reach_export_dialog_set_landscape (REACH_EXPORT_DIALOG (dialog),
                                      gtk_widget_get_width (GTK_WIDGET (map)) >
@@ -271,6 +288,7 @@ print_action (GtkWidget  *widget,
   options.landscape = gtk_widget_get_width (GTK_WIDGET (map)) > gtk_widget_get_height (GTK_WIDGET (map));
   options.has_bbox = reach_map_view_bbox (map, &options.bbox);
   options.level = -1;
+  options.layers = shown_layers (window);
   if (!reach_print_map (GTK_WINDOW (window), db, &options, NULL, &error))
     show_toast (window, error->message);
 }
