@@ -354,6 +354,9 @@ test_print_export (void)
   g_autofree char *workspace = demo_workspace ();
   g_autofree char *dir = reach_test_tmpdir ();
   g_autofree char *path = g_build_filename (dir, "print.pdf", NULL);
+  g_autofree char *exported = g_build_filename (dir, "export.pdf", NULL);
+  g_autofree char *printed_text = NULL;
+  g_autofree char *exported_text = NULL;
   g_autoptr(ReachDb) db = open_db (workspace);
   g_autoptr(GError) error = NULL;
   ReachMapExportOptions options = { 0 };
@@ -371,6 +374,14 @@ test_print_export (void)
   pdf_page_size (path, &width, &height);
   g_assert_cmpfloat_with_epsilon (width, 842.0, 1.0);
   g_assert_cmpfloat_with_epsilon (height, 595.0, 1.0);
+
+  /* the same page as the exported PDF, word for word */
+  g_assert_true (reach_map_export (db, &options, exported, &error));
+  g_assert_no_error (error);
+  printed_text = pdf_text (path);
+  exported_text = pdf_text (exported);
+  g_assert_nonnull (strstr (printed_text, "Printed map"));
+  g_assert_cmpstr (printed_text, ==, exported_text);
 
   /* a bad paper is refused before anything is printed */
   options.paper = "Letter";
