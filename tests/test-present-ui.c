@@ -408,6 +408,9 @@ test_preferences (void)
   /* 2 to 20, whatever is typed */
   gtk_spin_button_set_value (spin, 50);
   g_assert_cmpint (reach_suppress_get_threshold (db, &error), ==, 20);
+
+  /* no saved views yet */
+  g_assert_cmpuint (reach_preferences_get_n_views (REACH_PREFERENCES (prefs)), ==, 0);
   gtk_window_destroy (GTK_WINDOW (prefs));
 
   /* a new window shows what the workspace holds */
@@ -416,6 +419,47 @@ test_preferences (void)
   prefs = reach_preferences_new (NULL, db);
   spin = reach_preferences_get_threshold_spin (REACH_PREFERENCES (prefs));
   g_assert_cmpint (gtk_spin_button_get_value_as_int (spin), ==, 11);
+  gtk_window_destroy (GTK_WINDOW (prefs));
+}
+
+/* Saved views are renamed and removed in Preferences. */
+static void
+test_preferences_views (void)
+{
+  g_autofree char *workspace = demo_workspace ();
+  g_autoptr(ReachDb) db = open_db (workspace);
+  g_autoptr(GPtrArray) bookmarks = g_ptr_array_new_with_free_func ((GDestroyNotify) reach_bookmark_free);
+  g_autoptr(GPtrArray) after = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWidget *prefs;
+
+  for (guint i = 0; i < 3; i++)
+    {
+      ReachBookmark *bookmark = g_new0 (ReachBookmark, 1);
+
+      bookmark->name = g_strdup_printf ("View %u", i + 1);
+      bookmark->lat = 53.8 + i * 0.01;
+      bookmark->lon = -1.55;
+      bookmark->zoom = 11 + i;
+      bookmark->places = TRUE;
+      g_ptr_array_add (bookmarks, bookmark);
+    }
+  g_assert_true (reach_bookmarks_save (db, bookmarks, &error));
+
+  prefs = reach_preferences_new (NULL, db);
+  g_assert_cmpuint (reach_preferences_get_n_views (REACH_PREFERENCES (prefs)), ==, 3);
+  reach_preferences_rename_view (REACH_PREFERENCES (prefs), 2, "  Seacroft  ");
+  wait_ms (50);
+  reach_preferences_remove_view (REACH_PREFERENCES (prefs), 0);
+  wait_ms (50);
+  g_assert_cmpuint (reach_preferences_get_n_views (REACH_PREFERENCES (prefs)), ==, 2);
+
+  after = reach_bookmarks_load (db, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (after->len, ==, 2);
+  g_assert_cmpstr (((ReachBookmark *) g_ptr_array_index (after, 0))->name, ==, "View 2");
+  g_assert_cmpstr (((ReachBookmark *) g_ptr_array_index (after, 1))->name, ==, "Seacroft");
+  g_assert_cmpfloat_with_epsilon (((ReachBookmark *) g_ptr_array_index (after, 1))->zoom, 13, 1e-9);
   gtk_window_destroy (GTK_WINDOW (prefs));
 }
 
@@ -607,7 +651,9 @@ render (GtkWidget *window)
 
   gdk_paintable_snapshot (paintable, snapshot, width, height);
   node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-  g_assert_nonnull (node);
+  /* nothing until the window has drawn its first frame */
+  if (node == NULL)
+    return NULL;
   return gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node,
                                       &GRAPHENE_RECT_INIT (0, 0, width, height));
 }
@@ -619,7 +665,12 @@ shoot (GtkWidget  *window,
   const char *keep = g_getenv ("REACH_SCREENSHOT_DIR");
   g_autofree char *dir = keep != NULL ? g_strdup (keep) : reach_test_tmpdir ();
   g_autofree char *path = g_build_filename (dir, name, NULL);
-  g_autoptr(GdkTexture) texture = render (window);
+  g_autoptr(GdkTexture) texture = NULL;
+  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+  while ((texture = render (window)) == NULL && g_get_monotonic_time () < deadline)
+    wait_ms (50);
+  g_assert_nonnull (texture);
 
   g_assert_cmpint (gdk_texture_get_width (texture), >, 100);
   g_assert_true (gdk_texture_save_to_png (texture, path));
@@ -656,6 +707,8 @@ screenshot (gconstpointer data)
   shoot (dialog, name);
   gtk_window_destroy (GTK_WINDOW (dialog));
 
+  go_to (window, 53.81, -1.55, 12.0);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.save-bookmark", NULL);
   dialog = reach_preferences_new (GTK_WINDOW (window), reach_window_get_db (window));
   gtk_window_present (GTK_WINDOW (dialog));
   wait_until_mapped (dialog);
@@ -664,8 +717,6 @@ screenshot (gconstpointer data)
   shoot (dialog, name);
   gtk_window_destroy (GTK_WINDOW (dialog));
 
-  go_to (window, 53.81, -1.55, 12.0);
-  gtk_widget_activate_action (GTK_WIDGET (window), "win.save-bookmark", NULL);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.present", NULL);
   wait_ms (1500);
   g_free (name);
@@ -703,6 +754,7 @@ main (int   argc,
   g_test_add_func ("/present/export-report", test_export_report);
   g_test_add_func ("/present/print-export", test_print_export);
   g_test_add_func ("/present/preferences", test_preferences);
+  g_test_add_func ("/present/preferences-views", test_preferences_views);
   g_test_add_func ("/present/bookmarks", test_bookmarks);
   g_test_add_func ("/present/bookmarks-damaged", test_bookmarks_damaged);
   g_test_add_data_func ("/present/screenshot/light", "light", screenshot);

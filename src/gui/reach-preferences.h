@@ -20,4 +20,12 @@ GtkWidget *reach_preferences_new           (GtkWindow        *parent,
 /* The "Hide counts below" spin button, for tests. */
 GtkSpinButton *reach_preferences_get_threshold_spin (ReachPreferences *self);
 
+/* The saved views listed (for tests), and the same edits as the rows make. */
+guint          reach_preferences_get_n_views        (ReachPreferences *self);
+void           reach_preferences_remove_view        (ReachPreferences *self,
+                                                     guint             index);
+void           reach_preferences_rename_view        (ReachPreferences *self,
+                                                     guint             index,
+                                                     const char       *name);
+
 G_END_DECLS
