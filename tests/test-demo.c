@@ -6,6 +6,7 @@
 
 #include "reach-area.h"
 #include "reach-demo.h"
+#include "reach-gaps.h"
 #include "reach-places.h"
 #include "reach-testutil.h"
 
@@ -78,6 +79,37 @@ test_build (void)
   g_assert_cmpuint (in_a_ward, ==, places->len);
 }
 
+/* The fictional people live in Leeds, spread so that the reach map shows
+ * both wards reached and wards never reached. */
+static void
+test_people_map (void)
+{
+  g_autofree char *dir = reach_test_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "demo.reach", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ReachDb) db = reach_demo_open (path, &error);
+  g_autoptr(GArray) wards = NULL;
+  guint reached = 0, not_reached = 0;
+
+  g_assert_no_error (error);
+  g_assert_cmpint (count (db, "SELECT count(*) FROM contact WHERE kind = 'person' AND lat IS NULL"), ==, 0);
+
+  wards = reach_gaps_area_reach (db, REACH_AREA_LEVEL_WARD, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (wards->len, ==, 33);
+  for (guint i = 0; i < wards->len; i++)
+    {
+      ReachAreaReach *ward = &g_array_index (wards, ReachAreaReach, i);
+
+      if (ward->not_reached)
+        not_reached++;
+      else
+        reached++;
+    }
+  g_assert_cmpuint (reached, >=, 10);
+  g_assert_cmpuint (not_reached, >=, 5);
+}
+
 static void
 test_reopen_does_not_rebuild (void)
 {
@@ -120,6 +152,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/demo/build", test_build);
+  g_test_add_func ("/demo/people-map", test_people_map);
   g_test_add_func ("/demo/reopen-does-not-rebuild", test_reopen_does_not_rebuild);
   g_test_add_func ("/demo/missing-data-leaves-nothing", test_missing_data_leaves_nothing);
 

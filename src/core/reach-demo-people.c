@@ -485,6 +485,58 @@ fill_consent (Build        *b,
     contact->consent_withdrawn = date_days_ago (b, given / 2);
 }
 
+/* Wards where people outside any group live: a spread over the city that
+ * still leaves some wards with nobody, so the reach map has gaps to show. */
+static const char * const home_wards[] = {
+  "E05011390", "E05011397", "E05011411", "E05011405", "E05011402", "E05011409",
+  "E05011385", "E05011387", "E05011404", "E05011410", "E05011391", "E05011413",
+};
+
+/* A home near the middle of the person's ward, a few hundred metres apart
+ * from the next person's. */
+static gboolean
+home_point (Build   *b,
+            int      person,
+            double  *lat,
+            double  *lon,
+            GError **error)
+{
+  int group = group_of (person);
+  g_auto(GStrv) codes = NULL;
+  const char *ward = home_wards[person % G_N_ELEMENTS (home_wards)];
+  sqlite3_stmt *stmt;
+
+  if (group >= 0 && groups[group].has_point)
+    {
+      *lat = groups[group].lat;
+      *lon = groups[group].lon;
+      return TRUE;
+    }
+
+  if (group >= 0 && groups[group].areas != NULL)
+    {
+      codes = g_strsplit (groups[group].areas, ";", -1);
+      ward = codes[person % g_strv_length (codes)];
+    }
+
+  stmt = reach_db_prepare (b->db, "SELECT label_lat, label_lon FROM area WHERE code = ?1", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, ward, -1, SQLITE_TRANSIENT);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      sqlite3_reset (stmt);
+      g_set_error (error, REACH_DB_ERROR, REACH_DB_ERROR_NOT_FOUND,
+                   _("The demo needs ward %s, which is not in the workspace"), ward);
+      return FALSE;
+    }
+  *lat = sqlite3_column_double (stmt, 0) + ((person * 53) % 7 - 3) * 0.0006;
+  *lon = sqlite3_column_double (stmt, 1) + ((person * 37) % 7 - 3) * 0.0009;
+  sqlite3_reset (stmt);
+
+  return TRUE;
+}
+
 static ReachContact *
 make_person (Build *b,
              int    person)
@@ -524,7 +576,9 @@ add_people (Build   *b,
     {
       g_autoptr(ReachContact) contact = make_person (b, i);
 
-      if (!reach_contacts_insert (b->db, contact, error))
+      contact->has_location = TRUE;
+      if (!home_point (b, i, &contact->lat, &contact->lon, error) ||
+          !reach_contacts_insert (b->db, contact, error))
         return FALSE;
       b->people[i] = contact->id;
 
