@@ -739,6 +739,25 @@ test_open_file (void)
   gtk_window_destroy (active);
 }
 
+static GtkWidget *
+find_demo_badge (GtkWidget *root)
+{
+  if (gtk_widget_has_css_class (root, "demo-badge"))
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_demo_badge (child);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
 static void
 test_demo (void)
 {
@@ -755,6 +774,11 @@ test_demo (void)
 
   g_object_get (window, "title", &title, NULL);
   g_assert_cmpstr (title, ==, "Leeds demo");
+
+  /* on a wide window the page switcher takes the title's place: a badge
+   * still says this is the demo */
+  wait_ms (200);
+  g_assert_true (gtk_widget_get_visible (find_demo_badge (GTK_WIDGET (window))));
 
   gtk_window_destroy (GTK_WINDOW (window));
 }

@@ -64,6 +64,7 @@ struct _ReachWindow
   /* template children */
   AdwToastOverlay    *toast_overlay;
   AdwViewSwitcherTitle *switcher_title;
+  GtkWidget          *demo_badge;
   GtkWidget          *switcher_bar;
   AdwViewStack       *view_stack;
   AdwBin             *contacts_bin;
@@ -762,6 +763,16 @@ reach_window_get_view_stack (ReachWindow *self)
 
 /* ---- workspaces --------------------------------------------------------- */
 
+/* The switcher hides the title on a wide window: the badge keeps the demo
+ * marked there. */
+static void
+update_demo_badge (ReachWindow *self)
+{
+  gtk_widget_set_visible (self->demo_badge,
+                          self->db != NULL && reach_db_is_demo (self->db) &&
+                          !adw_view_switcher_title_get_title_visible (self->switcher_title));
+}
+
 static void
 update_title (ReachWindow *self)
 {
@@ -773,6 +784,7 @@ update_title (ReachWindow *self)
       adw_view_switcher_title_set_title (self->switcher_title, _("Reach"));
       adw_view_switcher_title_set_subtitle (self->switcher_title, NULL);
       gtk_window_set_title (GTK_WINDOW (self), _("Reach"));
+      update_demo_badge (self);
       return;
     }
 
@@ -785,6 +797,7 @@ update_title (ReachWindow *self)
   adw_view_switcher_title_set_title (self->switcher_title, name);
   adw_view_switcher_title_set_subtitle (self->switcher_title, subtitle);
   gtk_window_set_title (GTK_WINDOW (self), name);
+  update_demo_badge (self);
 }
 
 void
@@ -1471,6 +1484,7 @@ reach_window_class_init (ReachWindowClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/reachmap/Reach/reach-window.ui");
   gtk_widget_class_bind_template_child (widget_class, ReachWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, ReachWindow, switcher_title);
+  gtk_widget_class_bind_template_child (widget_class, ReachWindow, demo_badge);
   gtk_widget_class_bind_template_child (widget_class, ReachWindow, switcher_bar);
   gtk_widget_class_bind_template_child (widget_class, ReachWindow, view_stack);
   gtk_widget_class_bind_template_child (widget_class, ReachWindow, contacts_bin);
@@ -1590,6 +1604,8 @@ reach_window_init (ReachWindow *self)
   /* no workspace yet: the first-run page */
   gtk_stack_set_visible_child_name (self->main_stack, "welcome");
   adw_view_switcher_title_set_view_switcher_enabled (self->switcher_title, FALSE);
+  g_signal_connect_object (self->switcher_title, "notify::title-visible",
+                           G_CALLBACK (update_demo_badge), self, G_CONNECT_SWAPPED);
   gtk_widget_set_visible (self->switcher_bar, FALSE);
   update_page_buttons (self);
   update_actions (self);
