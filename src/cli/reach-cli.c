@@ -9,6 +9,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <glib/gi18n.h>
 #include <locale.h>
 #include <stdio.h>
@@ -372,8 +374,8 @@ export_contacts (int      argc,
       (n = reach_contacts_export_csv (db, argv[3], with_equality, error)) < 0)
     return FALSE;
 
-  g_printerr (g_dngettext (NULL, "Exported %" G_GINT64_FORMAT " contact to %s\n",
-                           "Exported %" G_GINT64_FORMAT " contacts to %s\n", n),
+  g_printerr (g_dngettext (NULL, "Exported %" PRId64 " contact to %s\n",
+                           "Exported %" PRId64 " contacts to %s\n", n),
               n, argv[3]);
   return TRUE;
 }
@@ -436,7 +438,7 @@ cmd_erase (int      argc,
       !reach_contacts_erase (db, id, error))
     return FALSE;
 
-  g_printerr (_("Erased contact %" G_GINT64_FORMAT " and every link to it\n"), id);
+  g_printerr (_("Erased contact %" PRId64 " and every link to it\n"), id);
   return TRUE;
 }
 
@@ -461,8 +463,8 @@ cmd_export (int      argc,
   if (n < 0)
     return FALSE;
 
-  g_printerr (g_dngettext (NULL, "Exported %" G_GINT64_FORMAT " place to %s\n",
-                           "Exported %" G_GINT64_FORMAT " places to %s\n", n),
+  g_printerr (g_dngettext (NULL, "Exported %" PRId64 " place to %s\n",
+                           "Exported %" PRId64 " places to %s\n", n),
               n, argv[3]);
   return TRUE;
 }

@@ -6,6 +6,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <glib/gi18n-lib.h>
 
 #include "reach-classification.h"
@@ -352,7 +354,7 @@ reach_categories_get (ReachDb     *db,
   if (found->len == 0)
     {
       g_set_error (error, REACH_CLASSIFICATION_ERROR, REACH_CLASSIFICATION_ERROR_UNKNOWN_CATEGORY,
-                   _("There is no category %" G_GINT64_FORMAT), id);
+                   _("There is no category %" PRId64), id);
       return NULL;
     }
 

@@ -11,6 +11,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <glib/gi18n-lib.h>
 #include <json-glib/json-glib.h>
 
@@ -182,7 +184,7 @@ set_not_found (GError **error,
                gint64   id)
 {
   g_set_error (error, REACH_DB_ERROR, REACH_DB_ERROR_NOT_FOUND,
-               _("There is no contact %" G_GINT64_FORMAT), id);
+               _("There is no contact %" PRId64), id);
 }
 
 static gboolean
@@ -569,7 +571,7 @@ check_organisation (ReachDb  *db,
   if (organisation->kind != REACH_CONTACT_ORGANISATION)
     {
       g_set_error (error, REACH_CONTACTS_ERROR, REACH_CONTACTS_ERROR_INVALID,
-                   _("Contact %" G_GINT64_FORMAT " is a person, not an organisation"),
+                   _("Contact %" PRId64 " is a person, not an organisation"),
                    organisation_id);
       return FALSE;
     }

@@ -6,6 +6,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <glib/gi18n-lib.h>
 #include <stdio.h>
 
@@ -280,7 +282,7 @@ not_found (GError **error,
            gint64   id)
 {
   g_set_error (error, REACH_DB_ERROR, REACH_DB_ERROR_NOT_FOUND,
-               _("There is no feedback item %" G_GINT64_FORMAT), id);
+               _("There is no feedback item %" PRId64), id);
   return FALSE;
 }
 

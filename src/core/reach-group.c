@@ -6,6 +6,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
@@ -304,7 +306,7 @@ not_found (GError **error,
            gint64   id)
 {
   g_set_error (error, REACH_DB_ERROR, REACH_DB_ERROR_NOT_FOUND,
-               _("There is no community group %" G_GINT64_FORMAT), id);
+               _("There is no community group %" PRId64), id);
   return FALSE;
 }
 

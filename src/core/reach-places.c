@@ -6,6 +6,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <glib/gi18n-lib.h>
 
 #include "reach-places.h"
@@ -233,7 +235,7 @@ reach_places_update (ReachDb     *db,
   if (sqlite3_changes (reach_db_get_handle (db)) == 0)
     {
       g_set_error (error, REACH_DB_ERROR, REACH_DB_ERROR_NOT_FOUND,
-                   _("There is no place %" G_GINT64_FORMAT), place->id);
+                   _("There is no place %" PRId64), place->id);
       return FALSE;
     }
 
@@ -299,7 +301,7 @@ reach_places_get (ReachDb     *db,
   if (places->len == 0)
     {
       g_set_error (error, REACH_DB_ERROR, REACH_DB_ERROR_NOT_FOUND,
-                   _("There is no place %" G_GINT64_FORMAT), id);
+                   _("There is no place %" PRId64), id);
       return NULL;
     }
 

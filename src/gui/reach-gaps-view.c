@@ -10,6 +10,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <glib/gi18n.h>
 #include <math.h>
 #include <string.h>
@@ -384,7 +386,7 @@ cell_text (ReachGapsView     *self,
       return format_share (row->population_share);
     case COL_REACHED:
       /* Translators: k of n people reached, "8 of 20" */
-      return g_strdup_printf (_("%" G_GINT64_FORMAT " of %" G_GINT64_FORMAT),
+      return g_strdup_printf (_("%" PRId64 " of %" PRId64),
                               row->reached, self->report != NULL ? self->report->n : 0);
     case COL_SHARE:
       {
@@ -830,16 +832,16 @@ reach_gaps_view_show_area_profile (ReachGapsView *self,
       if (a->area_id != area_id)
         continue;
       if (a->residents > 0)
-        g_ptr_array_add (lines, g_strdup_printf (_("Residents: %" G_GINT64_FORMAT), a->residents));
+        g_ptr_array_add (lines, g_strdup_printf (_("Residents: %" PRId64), a->residents));
       else
         g_ptr_array_add (lines, g_strdup (_("Residents: not known")));
       if (a->not_reached)
         g_ptr_array_add (lines, g_strdup (_("People reached: none — not reached")));
       else if (!isnan (a->per_1000))
-        g_ptr_array_add (lines, g_strdup_printf (_("People reached: %" G_GINT64_FORMAT " (%.1f per 1,000)"),
+        g_ptr_array_add (lines, g_strdup_printf (_("People reached: %" PRId64 " (%.1f per 1,000)"),
                                                  a->reached, a->per_1000));
       else
-        g_ptr_array_add (lines, g_strdup_printf (_("People reached: %" G_GINT64_FORMAT), a->reached));
+        g_ptr_array_add (lines, g_strdup_printf (_("People reached: %" PRId64), a->reached));
       if (a->imd_decile > 0)
         g_ptr_array_add (lines, g_strdup_printf (_("Deprivation decile: %d (1 is most deprived)"),
                                                  a->imd_decile));
@@ -1106,7 +1108,7 @@ show_summary (ReachGapsView *self)
   else
     /* Translators: "Ethnic group: 42 people reached with a stated answer
      * (30 named, 12 counted at events)" */
-    text = g_strdup_printf (_("%s: %" G_GINT64_FORMAT " people reached with a stated answer (%" G_GINT64_FORMAT " named, %" G_GINT64_FORMAT " counted at events)"),
+    text = g_strdup_printf (_("%s: %" PRId64 " people reached with a stated answer (%" PRId64 " named, %" PRId64 " counted at events)"),
                             r->characteristic_label, r->n, r->n_named, r->n_headcount);
   gtk_label_set_text (self->summary_label, text);
 }
