@@ -394,6 +394,41 @@ ethnic_group_for (int person)
 }
 
 static const char *
+religion_for (int person)
+{
+  static const char * const mix[] = {
+    "No religion", "Christian", "No religion", "Christian", "Muslim", "Prefer not to say",
+    "Christian", "No religion", "Hindu", "Christian", "No religion", "Sikh",
+  };
+
+  switch (group_of (person))
+    {
+    case GROUP_BEESTON:    return "Muslim";
+    case GROUP_POLISH:
+    case GROUP_TRAVELLERS: return "Christian";
+    case GROUP_OLDER:      return person % 3 ? "Christian" : "No religion";
+    default:               return mix[person % G_N_ELEMENTS (mix)];
+    }
+}
+
+/* Census 2021 asks people aged 16 and over; nobody in the demo is bisexual
+ * or of another orientation outside this mix, so those show as gaps. */
+static const char *
+orientation_for (int person)
+{
+  static const char * const mix[] = {
+    "Straight or Heterosexual", "Straight or Heterosexual", "Straight or Heterosexual",
+    "Gay or Lesbian", "Straight or Heterosexual", "Prefer not to say",
+    "Straight or Heterosexual", "Straight or Heterosexual", "Straight or Heterosexual",
+    "Straight or Heterosexual", "Straight or Heterosexual",
+  };
+
+  if (g_str_equal (age_for (person), "Aged 15 years and under"))
+    return NULL;
+  return mix[person % G_N_ELEMENTS (mix)];
+}
+
+static const char *
 local_group_for (int person)
 {
   switch (group_of (person))
@@ -433,6 +468,7 @@ set_answers (Build       *b,
                            : group == GROUP_OLDER && person % 2 ? "Day-to-day activities limited a little"
                            : "No long term physical or mental health conditions";
   const char *local = local_group_for (person);
+  const char *orientation = orientation_for (person);
 
   return set_answer (b, person, "age_band", age_for (person), error) &&
          set_answer (b, person, "sex", person % 10 == 9 ? "Prefer not to say"
@@ -441,6 +477,8 @@ set_answers (Build       *b,
          set_answer (b, person, "disability", disability, error) &&
          set_answer (b, person, "carer", carer ? "Provides unpaid care" : "Provides no unpaid care",
                      error) &&
+         set_answer (b, person, "religion", religion_for (person), error) &&
+         (orientation == NULL || set_answer (b, person, "sexual_orientation", orientation, error)) &&
          (local == NULL || set_answer (b, person, "local_groups", local, error));
 }
 
