@@ -139,6 +139,10 @@ set_accels (GtkApplication *app)
     { "win.import-areas", { "<Control><Shift>i", NULL } },
     { "win.edit-place", { "<Control>e", NULL } },
     { "win.show-panel", { "F9", NULL } },
+    { "win.print", { "<Control>p", NULL } },
+    { "win.export-map", { "<Control><Shift>e", NULL } },
+    { "win.preferences", { "<Control>comma", NULL } },
+    { "win.present", { "F5", NULL } },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (accels); i++)

@@ -124,6 +124,12 @@ show_toast (ReachWindow *self,
 
 /* ---- state of the actions ---------------------------------------------- */
 
+/* Board outputs need a workspace to draw from. */
+static const char * const workspace_actions[] = {
+  "win.export-map", "win.export-report", "win.print", "win.preferences",
+  "win.save-bookmark", "win.present",
+};
+
 static void
 update_actions (ReachWindow *self)
 {
@@ -143,6 +149,9 @@ update_actions (ReachWindow *self)
   gtk_widget_action_set_enabled (widget, "win.edit-place", has_place);
   gtk_widget_action_set_enabled (widget, "win.delete-place", has_place);
   gtk_widget_action_set_enabled (widget, "win.undo-delete", has_db);
+
+  for (guint i = 0; i < G_N_ELEMENTS (workspace_actions); i++)
+    gtk_widget_action_set_enabled (widget, workspace_actions[i], has_db);
 }
 
 /* ---- the map ------------------------------------------------------------ */
