@@ -10,13 +10,16 @@
 #include "config.h"
 
 #include <math.h>
+#include <string.h>
 #include <adwaita.h>
 #include <shumate/shumate.h>
 
 #include "reach-application.h"
 #include "reach-area.h"
 #include "reach-demo.h"
+#include "reach-areas-layer.h"
 #include "reach-export-dialog.h"
+#include "reach-gaps-view.h"
 #include "reach-preferences.h"
 #include "reach-presentation.h"
 #include "reach-print.h"
@@ -621,6 +624,150 @@ test_bookmarks (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static ReachAreasLayer *
+areas_layer (ReachWindow *window)
+{
+  GtkWidget *layer = find_type (GTK_WIDGET (reach_window_get_map (window)), REACH_TYPE_AREAS_LAYER);
+
+  g_assert_nonnull (layer);
+  return REACH_AREAS_LAYER (layer);
+}
+
+/* A saved view keeps what the areas were coloured by, and presenting it
+ * colours them so again; a view saved uncoloured takes the colours away. */
+static void
+test_bookmarks_choropleth (void)
+{
+  g_autofree char *workspace = demo_workspace ();
+  ReachWindow *window = open_window (workspace);
+  ReachAreasLayer *layer = areas_layer (window);
+  ReachGapsView *gaps = REACH_GAPS_VIEW (find_type (GTK_WIDGET (window), REACH_TYPE_GAPS_VIEW));
+  g_autoptr(GPtrArray) bookmarks = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *json = NULL;
+  g_autofree char *category = NULL;
+  const ReachBookmark *first, *second, *third;
+  const ReachGapReport *report;
+  const char *characteristic, *shown_category, *from, *to;
+  ReachAreaLevel level;
+
+  g_assert_null (reach_areas_layer_get_choropleth (layer));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "gaps.colour-areas", "s", "reach"));
+  g_assert_nonnull (reach_areas_layer_get_choropleth (layer));
+  go_to (window, 53.80, -1.55, 12.0);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.save-bookmark", NULL);
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "gaps.colour-areas", "s", "none");
+  g_assert_null (reach_areas_layer_get_choropleth (layer));
+  go_to (window, 53.84, -1.64, 13.0);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.save-bookmark", NULL);
+
+  /* a third by one category's representation, by LSOA */
+  reach_gaps_view_reload (gaps);
+  report = reach_gaps_view_get_report (gaps);
+  g_assert_nonnull (report);
+  for (guint i = 0; category == NULL && i < report->rows->len; i++)
+    if (g_array_index (report->rows, ReachGapRow, i).in_baseline)
+      category = g_strdup (g_array_index (report->rows, ReachGapRow, i).category_key);
+  g_assert_nonnull (category);
+  g_assert_true (reach_gaps_view_show_on_map (gaps, REACH_GAPS_MAP_REPRESENTATION, category,
+                                              REACH_AREA_LEVEL_LSOA, &error));
+  g_assert_no_error (error);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.save-bookmark", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (window), "gaps.colour-areas", "s", "none");
+
+  /* the setting holds the mode */
+  g_assert_true (reach_db_get_setting (reach_window_get_db (window), REACH_BOOKMARKS_SETTING,
+                                       &json, &error));
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (json, "\"choropleth\":\"reach\""));
+  g_assert_nonnull (strstr (json, "\"choropleth\":\"none\""));
+  bookmarks = reach_bookmarks_load (reach_window_get_db (window), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (bookmarks->len, ==, 3);
+  first = g_ptr_array_index (bookmarks, 0);
+  second = g_ptr_array_index (bookmarks, 1);
+  third = g_ptr_array_index (bookmarks, 2);
+  g_assert_cmpint (first->choropleth, ==, REACH_GAPS_MAP_REACH);
+  g_assert_cmpint (second->choropleth, ==, REACH_GAPS_MAP_NONE);
+  g_assert_cmpint (third->choropleth, ==, REACH_GAPS_MAP_REPRESENTATION);
+  g_assert_cmpint (third->level, ==, REACH_AREA_LEVEL_LSOA);
+  g_assert_cmpstr (third->category, ==, category);
+  g_assert_nonnull (third->characteristic);
+
+  /* presenting starts on view 1, coloured; view 2 is not; back again */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.present", NULL);
+  g_assert_cmpint (reach_presentation_get_position (window), ==, 0);
+  g_assert_nonnull (reach_areas_layer_get_choropleth (layer));
+  assert_view (window, first->lat, first->lon, first->zoom);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.present-next", NULL);
+  g_assert_cmpint (reach_presentation_get_position (window), ==, 1);
+  g_assert_null (reach_areas_layer_get_choropleth (layer));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.present-next", NULL);
+  g_assert_nonnull (reach_areas_layer_get_choropleth (layer));
+  g_assert_cmpint (reach_gaps_view_get_shown (gaps, &characteristic, &shown_category, &level,
+                                              &from, &to), ==, REACH_GAPS_MAP_REPRESENTATION);
+  g_assert_cmpstr (shown_category, ==, category);
+  g_assert_cmpint (level, ==, REACH_AREA_LEVEL_LSOA);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.present-previous", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.present-previous", NULL);
+  g_assert_nonnull (reach_areas_layer_get_choropleth (layer));
+  g_assert_cmpint (reach_gaps_view_get_shown (gaps, &characteristic, &shown_category, &level,
+                                              &from, &to), ==, REACH_GAPS_MAP_REACH);
+  g_assert_true (press (window, GDK_KEY_Escape));
+  wait_ms (300);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* Views saved before the choropleth was kept load uncoloured; a mode this
+ * version does not know, or a representation without its category, too. */
+static void
+test_bookmarks_old (void)
+{
+  g_autofree char *workspace = demo_workspace ();
+  g_autoptr(ReachDb) db = open_db (workspace);
+  g_autoptr(GPtrArray) bookmarks = NULL;
+  g_autoptr(GError) error = NULL;
+  const ReachBookmark *b;
+
+  reach_db_set_setting (db, REACH_BOOKMARKS_SETTING,
+                        "[{\"name\":\"Old\",\"lat\":53.8,\"lon\":-1.5,\"zoom\":11,"
+                        "\"places\":true,\"areas\":true},"
+                        "{\"name\":\"Odd\",\"choropleth\":\"rainbow\"},"
+                        "{\"name\":\"Half\",\"choropleth\":\"representation\"},"
+                        "{\"name\":\"Whole\",\"choropleth\":\"representation\",\"level\":\"lsoa\","
+                        "\"characteristic\":\"ethnic_group\",\"category\":\"asian\",\"from\":\"2024-01-01\"}]",
+                        &error);
+  g_assert_no_error (error);
+  bookmarks = reach_bookmarks_load (db, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (bookmarks->len, ==, 4);
+  b = g_ptr_array_index (bookmarks, 0);
+  g_assert_cmpstr (b->name, ==, "Old");
+  g_assert_cmpint (b->choropleth, ==, REACH_GAPS_MAP_NONE);
+  g_assert_null (b->characteristic);
+  g_assert_cmpint (((ReachBookmark *) g_ptr_array_index (bookmarks, 1))->choropleth, ==, REACH_GAPS_MAP_NONE);
+  g_assert_cmpint (((ReachBookmark *) g_ptr_array_index (bookmarks, 2))->choropleth, ==, REACH_GAPS_MAP_NONE);
+  b = g_ptr_array_index (bookmarks, 3);
+  g_assert_cmpint (b->choropleth, ==, REACH_GAPS_MAP_REPRESENTATION);
+  g_assert_cmpint (b->level, ==, REACH_AREA_LEVEL_LSOA);
+  g_assert_cmpstr (b->category, ==, "asian");
+  g_assert_cmpstr (b->from, ==, "2024-01-01");
+  g_assert_null (b->to);
+
+  /* and they save back as they were */
+  g_assert_true (reach_bookmarks_save (db, bookmarks, &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&bookmarks, g_ptr_array_unref);
+  bookmarks = reach_bookmarks_load (db, &error);
+  g_assert_no_error (error);
+  b = g_ptr_array_index (bookmarks, 3);
+  g_assert_cmpint (b->choropleth, ==, REACH_GAPS_MAP_REPRESENTATION);
+  g_assert_cmpstr (b->characteristic, ==, "ethnic_group");
+  g_assert_cmpint (((ReachBookmark *) g_ptr_array_index (bookmarks, 0))->choropleth, ==, REACH_GAPS_MAP_NONE);
+}
+
 /* A damaged setting is an error, not a crash, and saving starts afresh only
  * when asked. */
 static void
@@ -757,6 +904,8 @@ main (int   argc,
   g_test_add_func ("/present/preferences-views", test_preferences_views);
   g_test_add_func ("/present/bookmarks", test_bookmarks);
   g_test_add_func ("/present/bookmarks-damaged", test_bookmarks_damaged);
+  g_test_add_func ("/present/bookmarks-choropleth", test_bookmarks_choropleth);
+  g_test_add_func ("/present/bookmarks-old", test_bookmarks_old);
   g_test_add_data_func ("/present/screenshot/light", "light", screenshot);
   g_test_add_data_func ("/present/screenshot/dark", "dark", screenshot);
 

@@ -101,6 +101,12 @@ struct _ReachGapsView
   ReachAreasLayer    *areas_layer;
   ReachMapLegend     *legend;
   GSimpleAction      *colour_areas;   /* gaps.colour-areas: "none", "reach", "representation" */
+  ReachGapsMapMode    shown_mode;     /* what the map was last coloured by, for saved views */
+  char               *shown_characteristic;
+  char               *shown_category;
+  ReachAreaLevel      shown_level;
+  char               *shown_from;
+  char               *shown_to;
 
   GtkScrolledWindow  *scroller;
   GtkDropDown        *characteristic_dropdown;
@@ -127,6 +133,10 @@ struct _ReachGapsView
 G_DEFINE_FINAL_TYPE (ReachGapsView, reach_gaps_view, GTK_TYPE_WIDGET)
 
 static void refresh (ReachGapsView *self);
+static void remember_shown (ReachGapsView    *self,
+                            ReachGapsMapMode  mode,
+                            const char       *category_key,
+                            ReachAreaLevel    level);
 
 static gboolean
 is_dark (void)
@@ -767,6 +777,7 @@ reach_gaps_view_show_on_map (ReachGapsView    *self,
       reach_areas_layer_set_choropleth (self->areas_layer, NULL, NULL, 0);
       reach_map_legend_set_choropleth (self->legend, NULL);
       set_layer_level (self, REACH_AREA_LEVEL_WARD);
+      remember_shown (self, mode, NULL, REACH_AREA_LEVEL_WARD);
       gtk_widget_activate_action (GTK_WIDGET (self), "win.page", "s", "map");
       return TRUE;
     }
@@ -785,8 +796,101 @@ reach_gaps_view_show_on_map (ReachGapsView    *self,
                                     (ReachAreaValue *) (gpointer) values->data, values->len);
   reach_map_legend_set_choropleth (self->legend, choropleth);
   gtk_widget_set_visible (GTK_WIDGET (self->legend), TRUE);
+  remember_shown (self, mode, category_key, level);
   gtk_widget_activate_action (GTK_WIDGET (self), "win.page", "s", "map");
   return TRUE;
+}
+
+/* What the map now shows, kept so a saved view can colour it again. */
+static void
+remember_shown (ReachGapsView    *self,
+                ReachGapsMapMode  mode,
+                const char       *category_key,
+                ReachAreaLevel    level)
+{
+  self->shown_mode = mode;
+  self->shown_level = level;
+  g_clear_pointer (&self->shown_characteristic, g_free);
+  g_clear_pointer (&self->shown_category, g_free);
+  g_clear_pointer (&self->shown_from, g_free);
+  g_clear_pointer (&self->shown_to, g_free);
+  if (mode == REACH_GAPS_MAP_NONE)
+    return;
+  if (mode == REACH_GAPS_MAP_REPRESENTATION && self->report != NULL)
+    {
+      self->shown_characteristic = g_strdup (self->report->characteristic_key);
+      self->shown_category = g_strdup (category_key);
+    }
+  get_period (self, &self->shown_from, &self->shown_to);
+}
+
+ReachGapsMapMode
+reach_gaps_view_get_shown (ReachGapsView   *self,
+                           const char     **characteristic,
+                           const char     **category_key,
+                           ReachAreaLevel  *level,
+                           const char     **from,
+                           const char     **to)
+{
+  g_return_val_if_fail (REACH_IS_GAPS_VIEW (self), REACH_GAPS_MAP_NONE);
+
+  *characteristic = self->shown_characteristic;
+  *category_key = self->shown_category;
+  *level = self->shown_level;
+  *from = self->shown_from;
+  *to = self->shown_to;
+  return self->shown_mode;
+}
+
+/* The period control set to from..to (both NULL: all time); it reads the
+ * workspace again when that changes. */
+static void
+set_period (ReachGapsView *self,
+            const char    *from,
+            const char    *to)
+{
+  if (from == NULL && to == NULL)
+    {
+      gtk_drop_down_set_selected (self->period_dropdown, 0);
+      return;
+    }
+  gtk_editable_set_text (GTK_EDITABLE (self->from_entry), from != NULL ? from : "");
+  gtk_editable_set_text (GTK_EDITABLE (self->to_entry), to != NULL ? to : "");
+  if (gtk_drop_down_get_selected (self->period_dropdown) != 2)
+    gtk_drop_down_set_selected (self->period_dropdown, 2);
+  else
+    refresh (self);
+}
+
+gboolean
+reach_gaps_view_show_saved (ReachGapsView    *self,
+                            ReachGapsMapMode  mode,
+                            const char       *characteristic,
+                            const char       *category_key,
+                            ReachAreaLevel    level,
+                            const char       *from,
+                            const char       *to,
+                            GError          **error)
+{
+  g_return_val_if_fail (REACH_IS_GAPS_VIEW (self), FALSE);
+
+  if (self->db == NULL)
+    return FALSE;
+  if (mode == REACH_GAPS_MAP_NONE)
+    return reach_gaps_view_show_on_map (self, mode, NULL, level, error);
+  if (self->characteristics == NULL || self->stale)
+    reach_gaps_view_reload (self);
+  if (mode == REACH_GAPS_MAP_REPRESENTATION &&
+      (category_key == NULL || characteristic == NULL ||
+       !reach_gaps_view_set_characteristic (self, characteristic)))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+                   _("The saved view colours areas by “%s”, which this workspace has no baseline for"),
+                   characteristic != NULL ? characteristic : "?");
+      return FALSE;
+    }
+  set_period (self, from, to);
+  return reach_gaps_view_show_on_map (self, mode, category_key, level, error);
 }
 
 static void
@@ -1271,6 +1375,10 @@ reach_gaps_view_finalize (GObject *object)
   g_clear_pointer (&self->map_categories, g_ptr_array_unref);
   g_clear_object (&self->colour_areas);
   clear_area_reach (self);
+  g_free (self->shown_characteristic);
+  g_free (self->shown_category);
+  g_free (self->shown_from);
+  g_free (self->shown_to);
 
   G_OBJECT_CLASS (reach_gaps_view_parent_class)->finalize (object);
 }
@@ -1379,6 +1487,7 @@ reach_gaps_view_set_db (ReachGapsView *self,
       reach_map_legend_set_profile (self->legend, NULL, NULL);
       g_simple_action_set_state (self->colour_areas, g_variant_new_string ("none"));
     }
+  remember_shown (self, REACH_GAPS_MAP_NONE, NULL, REACH_AREA_LEVEL_WARD);
   if (gtk_widget_get_mapped (GTK_WIDGET (self)) || db == NULL)
     reach_gaps_view_reload (self);
 }

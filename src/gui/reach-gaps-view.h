@@ -60,6 +60,27 @@ gboolean    reach_gaps_view_show_on_map       (ReachGapsView   *self,
                                                const char      *category_key,
                                                ReachAreaLevel   level,
                                                GError         **error);
+/* What the map was last coloured by (NONE when nothing), for a saved view:
+ * the characteristic and category only for REPRESENTATION, from and to
+ * (NULL for an open end) the period it was worked out over.  The strings
+ * are the view's, valid until the map is coloured again. */
+ReachGapsMapMode reach_gaps_view_get_shown    (ReachGapsView   *self,
+                                               const char     **characteristic,
+                                               const char     **category_key,
+                                               ReachAreaLevel  *level,
+                                               const char     **from,
+                                               const char     **to);
+/* Colours the map again as reach_gaps_view_get_shown() told: sets this
+ * page's characteristic and period to those saved, then does what "Show on
+ * Map" does.  FALSE, with error, when the workspace has no such baseline. */
+gboolean    reach_gaps_view_show_saved        (ReachGapsView   *self,
+                                               ReachGapsMapMode mode,
+                                               const char      *characteristic,
+                                               const char      *category_key,
+                                               ReachAreaLevel   level,
+                                               const char      *from,
+                                               const char      *to,
+                                               GError         **error);
 /* The area's profile in the map legend, the area highlighted; 0 clears. */
 void        reach_gaps_view_show_area_profile (ReachGapsView   *self,
                                                gint64           area_id);

@@ -55,7 +55,57 @@ reach_bookmark_free (ReachBookmark *bookmark)
   if (bookmark == NULL)
     return;
   g_free (bookmark->name);
+  g_free (bookmark->characteristic);
+  g_free (bookmark->category);
+  g_free (bookmark->from);
+  g_free (bookmark->to);
   g_free (bookmark);
+}
+
+static const char * const choropleth_modes[] = { "none", "reach", "representation" };
+
+static char *
+dup_string_member (JsonObject *object,
+                   const char *name)
+{
+  const char *value = json_object_get_string_member_with_default (object, name, NULL);
+
+  return value != NULL && *value != '\0' ? g_strdup (value) : NULL;
+}
+
+/* Views saved before the choropleth was kept, or with a mode this version
+ * does not know, show the areas uncoloured. */
+static void
+choropleth_from_json (ReachBookmark *bookmark,
+                      JsonObject    *object)
+{
+  const char *mode = json_object_get_string_member_with_default (object, "choropleth", "none");
+  const char *level = json_object_get_string_member_with_default (object, "level", "ward");
+
+  bookmark->choropleth = REACH_GAPS_MAP_NONE;
+  for (guint i = 0; i < G_N_ELEMENTS (choropleth_modes); i++)
+    if (g_strcmp0 (mode, choropleth_modes[i]) == 0)
+      bookmark->choropleth = i;
+  if (level == NULL || !reach_area_level_from_string (level, &bookmark->level))
+    bookmark->level = REACH_AREA_LEVEL_WARD;
+  bookmark->characteristic = dup_string_member (object, "characteristic");
+  bookmark->category = dup_string_member (object, "category");
+  bookmark->from = dup_string_member (object, "from");
+  bookmark->to = dup_string_member (object, "to");
+  if (bookmark->choropleth == REACH_GAPS_MAP_REPRESENTATION &&
+      (bookmark->characteristic == NULL || bookmark->category == NULL))
+    bookmark->choropleth = REACH_GAPS_MAP_NONE;
+}
+
+static void
+add_string_member (JsonBuilder *builder,
+                   const char  *name,
+                   const char  *value)
+{
+  if (value == NULL)
+    return;
+  json_builder_set_member_name (builder, name);
+  json_builder_add_string_value (builder, value);
 }
 
 static ReachBookmark *
@@ -69,6 +119,7 @@ bookmark_from_json (JsonObject *object)
   bookmark->zoom = json_object_get_double_member_with_default (object, "zoom", 6.0);
   bookmark->places = json_object_get_boolean_member_with_default (object, "places", TRUE);
   bookmark->areas = json_object_get_boolean_member_with_default (object, "areas", TRUE);
+  choropleth_from_json (bookmark, object);
   return bookmark;
 }
 
@@ -138,6 +189,17 @@ reach_bookmarks_save (ReachDb    *db,
       json_builder_add_boolean_value (builder, bookmark->places);
       json_builder_set_member_name (builder, "areas");
       json_builder_add_boolean_value (builder, bookmark->areas);
+      add_string_member (builder, "choropleth",
+                         choropleth_modes[MIN ((guint) bookmark->choropleth,
+                                               G_N_ELEMENTS (choropleth_modes) - 1)]);
+      if (bookmark->choropleth != REACH_GAPS_MAP_NONE)
+        {
+          add_string_member (builder, "level", reach_area_level_to_string (bookmark->level));
+          add_string_member (builder, "characteristic", bookmark->characteristic);
+          add_string_member (builder, "category", bookmark->category);
+          add_string_member (builder, "from", bookmark->from);
+          add_string_member (builder, "to", bookmark->to);
+        }
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);
@@ -307,6 +369,48 @@ preferences_action (GtkWidget  *widget,
 
 /* ---- saved views -------------------------------------------------------- */
 
+/* The Gaps page, which colours the map's areas. */
+static ReachGapsView *
+window_gaps_view (ReachWindow *window)
+{
+  GtkWidget *page = adw_view_stack_get_child_by_name (reach_window_get_view_stack (window), "gaps");
+  GtkWidget *child = ADW_IS_BIN (page) ? adw_bin_get_child (ADW_BIN (page)) : page;
+
+  return REACH_IS_GAPS_VIEW (child) ? REACH_GAPS_VIEW (child) : NULL;
+}
+
+static void
+keep_choropleth (ReachWindow   *window,
+                 ReachBookmark *bookmark)
+{
+  ReachGapsView *gaps = window_gaps_view (window);
+  const char *characteristic, *category, *from, *to;
+
+  if (gaps == NULL)
+    return;
+  bookmark->choropleth = reach_gaps_view_get_shown (gaps, &characteristic, &category,
+                                                    &bookmark->level, &from, &to);
+  bookmark->characteristic = g_strdup (characteristic);
+  bookmark->category = g_strdup (category);
+  bookmark->from = g_strdup (from);
+  bookmark->to = g_strdup (to);
+}
+
+static void
+show_choropleth (ReachWindow         *window,
+                 const ReachBookmark *bookmark)
+{
+  ReachGapsView *gaps = window_gaps_view (window);
+  g_autoptr(GError) error = NULL;
+
+  if (gaps == NULL)
+    return;
+  if (!reach_gaps_view_show_saved (gaps, bookmark->choropleth, bookmark->characteristic,
+                                   bookmark->category, bookmark->level, bookmark->from,
+                                   bookmark->to, &error) && error != NULL)
+    show_toast (window, error->message);
+}
+
 static ReachBookmark *
 bookmark_of_view (ReachWindow *window,
                   guint        number)
@@ -323,6 +427,7 @@ bookmark_of_view (ReachWindow *window,
   /* the people layer is never saved: a board screen shows no one */
   bookmark->places = places == NULL || gtk_widget_get_visible (places);
   bookmark->areas = areas == NULL || gtk_widget_get_visible (areas);
+  keep_choropleth (window, bookmark);
   return bookmark;
 }
 
@@ -402,6 +507,7 @@ show_bookmark (ReachWindow *window,
     gtk_widget_set_visible (places, bookmark->places);
   if (areas != NULL)
     gtk_widget_set_visible (areas, bookmark->areas);
+  show_choropleth (window, bookmark);
 
   label = g_strdup_printf (_("%s · %d of %u"), bookmark->name, state->position + 1,
                            state->bookmarks->len);

@@ -5,8 +5,9 @@
  *
  * Presentation mode shows the map page alone, full screen, with a large
  * title and legend; the presenter steps through the saved views
- * ("bookmarks": centre, zoom and the layers shown) with Right, Left,
- * Page Down, Page Up and Space; Escape leaves.  Bookmarks are kept in the
+ * ("bookmarks": centre, zoom, the layers shown and what the areas are
+ * coloured by) with Right, Left, Page Down, Page Up and Space; Escape
+ * leaves.  Bookmarks are kept in the
  * workspace, as JSON in the setting "bookmarks", so they travel with it.
  */
 #pragma once
@@ -14,6 +15,7 @@
 #include <shumate/shumate.h>
 
 #include "reach-db.h"
+#include "reach-gaps-view.h"
 #include "reach-geometry.h"
 #include "reach-window.h"
 
@@ -29,6 +31,14 @@ typedef struct
   double    zoom;
   gboolean  places;   /* the places layer shown */
   gboolean  areas;    /* the areas layer shown */
+  /* what the Gaps page coloured the areas by (NONE in views saved before
+   * there was a choice); the rest as reach_gaps_view_get_shown() gives */
+  ReachGapsMapMode  choropleth;
+  char             *characteristic;
+  char             *category;
+  ReachAreaLevel    level;
+  char             *from;
+  char             *to;
 } ReachBookmark;
 
 void        reach_bookmark_free               (ReachBookmark *bookmark);
