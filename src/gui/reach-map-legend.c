@@ -27,6 +27,7 @@ struct _ReachMapLegend
   ReachChoropleth *choropleth;
   char            *profile_title;
   GStrv            profile_lines;
+  ReachRenderLegendFlags extra;  /* recency, groups: what the map shows besides places */
 };
 
 G_DEFINE_FINAL_TYPE (ReachMapLegend, reach_map_legend, GTK_TYPE_WIDGET)
@@ -99,12 +100,19 @@ draw_all (ReachMapLegend *self,
       reach_choropleth_draw_legend (cr, self->choropleth, PADDING, y, 1, REACH_STYLE_INK, &w, &h);
       max_width = MAX (max_width, w);
       y += h + SECTION_GAP;
+      /* groups stay on a coloured map; venue rings go with the places' key */
+      if (self->extra & REACH_RENDER_LEGEND_GROUPS)
+        {
+          reach_render_legend_full (cr, PADDING, y, 1, REACH_RENDER_LEGEND_GROUPS, &w, &h);
+          max_width = MAX (max_width, w);
+          y += h + SECTION_GAP;
+        }
     }
   else
     {
       /* a choropleth map is about areas: its key replaces the places' one,
        * which would make the legend taller than a small window */
-      reach_render_legend (cr, PADDING, y, 1, &w, &h);
+      reach_render_legend_full (cr, PADDING, y, 1, REACH_RENDER_LEGEND_PLACES | self->extra, &w, &h);
       max_width = MAX (max_width, w);
       y += h + SECTION_GAP;
     }
@@ -231,4 +239,26 @@ reach_map_legend_set_profile (ReachMapLegend     *self,
   if (self->profile_lines == NULL && title != NULL)
     self->profile_lines = g_new0 (char *, 1);
   gtk_widget_queue_resize (GTK_WIDGET (self));
+}
+
+/* Sections drawn besides the places' key: REACH_RENDER_LEGEND_RECENCY and
+ * REACH_RENDER_LEGEND_GROUPS. */
+void
+reach_map_legend_set_extra (ReachMapLegend         *self,
+                            ReachRenderLegendFlags  extra)
+{
+  g_return_if_fail (REACH_IS_MAP_LEGEND (self));
+
+  extra &= ~REACH_RENDER_LEGEND_PLACES;
+  if (self->extra == extra)
+    return;
+  self->extra = extra;
+  gtk_widget_queue_resize (GTK_WIDGET (self));
+}
+
+ReachRenderLegendFlags
+reach_map_legend_get_extra (ReachMapLegend *self)
+{
+  g_return_val_if_fail (REACH_IS_MAP_LEGEND (self), 0);
+  return self->extra;
 }

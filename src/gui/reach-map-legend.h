@@ -7,6 +7,7 @@
 #include <gtk/gtk.h>
 
 #include "reach-choropleth.h"
+#include "reach-render.h"
 
 G_BEGIN_DECLS
 
@@ -24,5 +25,9 @@ const ReachChoropleth *reach_map_legend_get_choropleth (ReachMapLegend *self);
 void       reach_map_legend_set_profile    (ReachMapLegend        *self,
                                             const char            *title,
                                             const char * const    *lines);
+/* Sections besides the places' key (REACH_RENDER_LEGEND_RECENCY, _GROUPS). */
+void       reach_map_legend_set_extra      (ReachMapLegend         *self,
+                                            ReachRenderLegendFlags  extra);
+ReachRenderLegendFlags reach_map_legend_get_extra (ReachMapLegend *self);
 
 G_END_DECLS

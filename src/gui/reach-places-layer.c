@@ -10,6 +10,7 @@
 
 #include "config.h"
 
+#include "reach-activity.h"
 #include "reach-place.h"
 #include "reach-places-layer.h"
 #include "reach-render.h"
@@ -34,6 +35,7 @@ struct _ReachPlacesLayer
   ShumateLayer  parent_instance;
 
   GArray       *points;        /* of PlacePoint */
+  GHashTable   *days_ago;      /* gint64* id → GINT_TO_POINTER (days), or NULL: no rings */
   gint64        selected_id;
   gint64        pressed_id;
   int           pressed_cluster;
@@ -56,6 +58,18 @@ clear_point (gpointer data)
   g_clear_pointer (&point->name, g_free);
 }
 
+static ReachVenueRecency
+recency_of (ReachPlacesLayer *self,
+            const PlacePoint *point)
+{
+  gpointer days;
+
+  if (self->days_ago == NULL || !point->is_venue ||
+      !g_hash_table_lookup_extended (self->days_ago, &point->id, NULL, &days))
+    return REACH_VENUE_RECENCY_NONE;
+  return reach_render_venue_recency_for_days (GPOINTER_TO_INT (days));
+}
+
 /* Projects the places on screen into marks, then clusters them when the
  * map is zoomed out. */
 static void
@@ -76,7 +90,8 @@ layout_marks (ReachPlacesLayer *self,
   for (guint i = 0; i < self->points->len; i++)
     {
       const PlacePoint *p = &g_array_index (self->points, PlacePoint, i);
-      ReachPlaceMark mark = { 0, 0, p->category, p->is_asset, p->is_venue, p->id };
+      ReachPlaceMark mark = { 0, 0, p->category, p->is_asset, p->is_venue, p->id,
+                              recency_of (self, p) };
 
       shumate_viewport_location_to_widget_coords (viewport, widget, p->lat, p->lon,
                                                   &mark.x, &mark.y);
@@ -274,6 +289,7 @@ reach_places_layer_finalize (GObject *object)
   ReachPlacesLayer *self = REACH_PLACES_LAYER (object);
 
   g_clear_pointer (&self->points, g_array_unref);
+  g_clear_pointer (&self->days_ago, g_hash_table_unref);
 
   G_OBJECT_CLASS (reach_places_layer_parent_class)->finalize (object);
 }
@@ -376,4 +392,56 @@ reach_places_layer_get_selected (ReachPlacesLayer *self)
 {
   g_return_val_if_fail (REACH_IS_PLACES_LAYER (self), 0);
   return self->selected_id;
+}
+
+void
+reach_places_layer_set_venue_recency (ReachPlacesLayer *self,
+                                      GHashTable       *days_ago_by_place_id)
+{
+  GHashTableIter iter;
+  gpointer key, value;
+
+  g_return_if_fail (REACH_IS_PLACES_LAYER (self));
+
+  g_clear_pointer (&self->days_ago, g_hash_table_unref);
+  if (days_ago_by_place_id != NULL)
+    {
+      self->days_ago = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+      g_hash_table_iter_init (&iter, days_ago_by_place_id);
+      while (g_hash_table_iter_next (&iter, &key, &value))
+        g_hash_table_insert (self->days_ago, g_memdup2 (key, sizeof (gint64)), value);
+    }
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+gboolean
+reach_places_layer_get_shows_recency (ReachPlacesLayer *self)
+{
+  g_return_val_if_fail (REACH_IS_PLACES_LAYER (self), FALSE);
+  return self->days_ago != NULL;
+}
+
+GHashTable *
+reach_venue_days_ago_load (ReachDb    *db,
+                           GDateTime  *today,
+                           GError    **error)
+{
+  g_autoptr(GArray) uses = NULL;
+  GHashTable *days_ago;
+
+  g_return_val_if_fail (db != NULL, NULL);
+  g_return_val_if_fail (today != NULL, NULL);
+
+  uses = reach_activities_venue_recency (db, today, error);
+  if (uses == NULL)
+    return NULL;
+  days_ago = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  for (guint i = 0; i < uses->len; i++)
+    {
+      const ReachVenueUse *use = &g_array_index (uses, ReachVenueUse, i);
+
+      g_hash_table_insert (days_ago, g_memdup2 (&use->place_id, sizeof (gint64)),
+                           GINT_TO_POINTER (use->days_ago));
+    }
+  return days_ago;
 }

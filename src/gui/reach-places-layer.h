@@ -6,6 +6,8 @@
 
 #include <shumate/shumate.h>
 
+#include "reach-db.h"
+
 G_BEGIN_DECLS
 
 /* Below this zoom, places closer than a few pixels gather into clusters. */
@@ -28,5 +30,16 @@ gint64            reach_places_layer_get_selected  (ReachPlacesLayer *self);
 gint64            reach_places_layer_hit_test      (ReachPlacesLayer *self,
                                                     double            x,
                                                     double            y);
+/* Rings around venues by when they were last used.  days_ago_by_place_id:
+ * gint64* place id → GINT_TO_POINTER (days since last use); copied.
+ * Venues not in it get no ring; NULL turns the rings off (the default). */
+void              reach_places_layer_set_venue_recency (ReachPlacesLayer *self,
+                                                        GHashTable       *days_ago_by_place_id);
+gboolean          reach_places_layer_get_shows_recency (ReachPlacesLayer *self);
+/* For reach_places_layer_set_venue_recency (): the days since each venue
+ * was last used as of today, read from a workspace. */
+GHashTable       *reach_venue_days_ago_load            (ReachDb          *db,
+                                                        GDateTime        *today,
+                                                        GError          **error);
 
 G_END_DECLS

@@ -24,6 +24,7 @@
 #include "reach-place-details.h"
 #include "reach-place-editor.h"
 #include "reach-people-layer.h"
+#include "reach-groups-layer.h"
 #include "reach-place-row.h"
 #include "reach-places-layer.h"
 #include "reach-places.h"
@@ -57,6 +58,7 @@ struct _ReachWindow
   ShumateLayer       *places_layer;
   ShumateLayer       *areas_layer;
   ShumateLayer       *people_layer;   /* off unless the user turns it on */
+  ShumateLayer       *groups_layer;
   gboolean            fit_pending;
   GdkFrameClock      *fit_clock;
   gulong              fit_clock_handler;
@@ -634,6 +636,7 @@ update_page_buttons (ReachWindow *self)
 }
 
 static void reload_people (ReachWindow *self);
+static void reload_groups (ReachWindow *self);
 
 static void
 on_page_changed (ReachWindow *self)
@@ -647,7 +650,10 @@ on_page_changed (ReachWindow *self)
   if (self->db != NULL && g_strcmp0 (page, "contacts") == 0)
     reach_contacts_view_reload (REACH_CONTACTS_VIEW (self->contacts_view));
   else if (self->db != NULL && on_map_page (self))
-    reload_people (self);
+    {
+      reload_people (self);
+      reload_groups (self);
+    }
 
   update_page_buttons (self);
 }
@@ -684,6 +690,54 @@ reload_people (ReachWindow *self)
     }
 
   reach_people_layer_set_contacts (REACH_PEOPLE_LAYER (self->people_layer), contacts);
+}
+
+/* Groups' statuses and venues' last use change with activities saved on
+ * the other pages: read again whenever the map comes back. */
+static void
+reload_groups (ReachWindow *self)
+{
+  g_autoptr(GDateTime) today = g_date_time_new_now_local ();
+  g_autoptr(GPtrArray) marks = NULL;
+  g_autoptr(GHashTable) days_ago = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean groups_shown;
+
+  if (self->groups_layer == NULL)
+    return;
+
+  groups_shown = gtk_widget_get_visible (GTK_WIDGET (self->groups_layer));
+  if (self->db != NULL && groups_shown)
+    {
+      marks = reach_group_marks_load (self->db, today, &error);
+      if (marks == NULL)
+        g_warning ("Could not read the groups for the map: %s", error->message);
+      g_clear_error (&error);
+    }
+  if (self->db != NULL)
+    {
+      days_ago = reach_venue_days_ago_load (self->db, today, &error);
+      if (days_ago == NULL)
+        g_warning ("Could not read when venues were used: %s", error->message);
+    }
+
+  reach_groups_layer_set_groups (REACH_GROUPS_LAYER (self->groups_layer), marks);
+  reach_places_layer_set_venue_recency (REACH_PLACES_LAYER (self->places_layer), days_ago);
+  reach_map_legend_set_extra (REACH_MAP_LEGEND (self->legend),
+                              (days_ago != NULL ? REACH_RENDER_LEGEND_RECENCY : 0) |
+                              (marks != NULL && marks->len > 0 ? REACH_RENDER_LEGEND_GROUPS : 0));
+}
+
+static void
+show_groups_change_state (GSimpleAction *action,
+                          GVariant      *state,
+                          gpointer       user_data)
+{
+  ReachWindow *self = REACH_WINDOW (user_data);
+
+  g_simple_action_set_state (action, state);
+  gtk_widget_set_visible (GTK_WIDGET (self->groups_layer), g_variant_get_boolean (state));
+  reload_groups (self);
 }
 
 static void
@@ -840,6 +894,7 @@ reach_window_set_db (ReachWindow *self,
   reload_places (self);
   reload_areas (self);
   reload_people (self);
+  reload_groups (self);
   update_actions (self);
   queue_fit_map (self);
 }
@@ -1398,6 +1453,7 @@ set_up_window_actions (ReachWindow *self)
     { "base-map", NULL, "s", "'offline'", base_map_change_state },
     /* privacy by default: never saved, so every window starts without people */
     { "show-people", NULL, NULL, "false", show_people_change_state },
+    { "show-groups", NULL, NULL, "true", show_groups_change_state },
   };
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), entries, G_N_ELEMENTS (entries), self);
@@ -1446,6 +1502,8 @@ set_up_layers (ReachWindow *self)
   self->people_layer = SHUMATE_LAYER (reach_people_layer_new (viewport));
   gtk_widget_set_visible (GTK_WIDGET (self->people_layer), FALSE);
   shumate_simple_map_add_overlay_layer (self->map, self->people_layer);
+  self->groups_layer = SHUMATE_LAYER (reach_groups_layer_new (viewport));
+  shumate_simple_map_add_overlay_layer (self->map, self->groups_layer);
   self->places_layer = SHUMATE_LAYER (reach_places_layer_new (viewport));
   shumate_simple_map_add_overlay_layer (self->map, self->places_layer);
   g_signal_connect (self->places_layer, "place-clicked", G_CALLBACK (on_place_clicked), self);
@@ -1718,5 +1776,6 @@ reach_window_reload (ReachWindow *self)
   reload_places (self);
   reload_areas (self);
   reload_people (self);
+  reload_groups (self);
   reach_contacts_view_reload (REACH_CONTACTS_VIEW (self->contacts_view));
 }

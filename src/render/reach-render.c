@@ -122,6 +122,11 @@ reach_render_places (cairo_t              *cr,
   g_return_if_fail (cr != NULL);
   g_return_if_fail (marks != NULL || n_marks == 0);
 
+  /* Rings first: a neighbour's symbol may cover a ring, never a symbol. */
+  for (guint i = 0; i < n_marks; i++)
+    if (marks[i].is_venue)
+      reach_render_venue_recency_ring (cr, marks[i].x, marks[i].y, marks[i].recency, scale);
+
   for (guint i = 0; i < n_marks; i++)
     {
       const ReachPlaceMark *m = &marks[i];
@@ -139,6 +144,153 @@ reach_render_places (cairo_t              *cr,
   if (selected != NULL)
     reach_render_place_symbol (cr, selected->x, selected->y, selected->category,
                                selected->is_asset, selected->is_venue, scale, TRUE);
+}
+
+/* Venue recency */
+
+ReachVenueRecency
+reach_render_venue_recency_for_days (int days_ago)
+{
+  if (days_ago < 0)
+    return REACH_VENUE_RECENCY_NONE;
+  if (days_ago <= 91)
+    return REACH_VENUE_RECENCY_RECENT;
+  if (days_ago <= 365)
+    return REACH_VENUE_RECENCY_YEAR;
+  return REACH_VENUE_RECENCY_OLD;
+}
+
+void
+reach_render_venue_recency_ring (cairo_t           *cr,
+                                 double             x,
+                                 double             y,
+                                 ReachVenueRecency  recency,
+                                 double             scale)
+{
+  static const double dash[] = { 3.0, 3.0 };
+  double radius = (REACH_RENDER_MARK_RADIUS + 5.5) * scale;
+  double width, alpha;
+
+  g_return_if_fail (cr != NULL);
+
+  switch (recency)
+    {
+    case REACH_VENUE_RECENCY_RECENT:
+      width = 3.5, alpha = 1.0;
+      break;
+    case REACH_VENUE_RECENCY_YEAR:
+      width = 2.5, alpha = 0.55;
+      break;
+    case REACH_VENUE_RECENCY_OLD:
+      width = 1.5, alpha = 0.6;
+      break;
+    case REACH_VENUE_RECENCY_NONE:
+    default:
+      return;
+    }
+
+  cairo_save (cr);
+  cairo_new_path (cr);
+  cairo_arc (cr, x, y, radius, 0, 2 * G_PI);
+  /* A pale line under it, so the ring reads on dark tiles too. */
+  reach_style_set_source (cr, REACH_STYLE_PAPER, 0.7 * alpha);
+  cairo_set_line_width (cr, (width + 2) * scale);
+  cairo_stroke_preserve (cr);
+  if (recency == REACH_VENUE_RECENCY_OLD)
+    {
+      double scaled[G_N_ELEMENTS (dash)];
+
+      for (guint i = 0; i < G_N_ELEMENTS (dash); i++)
+        scaled[i] = dash[i] * scale;
+      cairo_set_dash (cr, scaled, G_N_ELEMENTS (scaled), 0);
+    }
+  reach_style_set_source (cr, REACH_RENDER_RECENCY_COLOR, alpha);
+  cairo_set_line_width (cr, width * scale);
+  cairo_stroke (cr);
+  cairo_restore (cr);
+}
+
+/* Community groups */
+
+ReachColor
+reach_render_group_status_color (ReachGroupStatus status)
+{
+  switch (status)
+    {
+    case REACH_GROUP_STATUS_REACHED:
+      return (ReachColor) { 0.149, 0.561, 0.278 };
+    case REACH_GROUP_STATUS_UNDER_REPRESENTED:
+      return (ReachColor) { 0.898, 0.549, 0.000 };
+    case REACH_GROUP_STATUS_NOT_YET_REACHED:
+    default:
+      return (ReachColor) { 0.776, 0.157, 0.157 };
+    }
+}
+
+static void
+triangle_path (cairo_t *cr,
+               double   x,
+               double   y,
+               double   r)
+{
+  cairo_new_path (cr);
+  cairo_move_to (cr, x, y - r);
+  cairo_line_to (cr, x + r * 1.1, y + r * 0.8);
+  cairo_line_to (cr, x - r * 1.1, y + r * 0.8);
+  cairo_close_path (cr);
+}
+
+void
+reach_render_group_symbol (cairo_t          *cr,
+                           double            x,
+                           double            y,
+                           ReachGroupStatus  status,
+                           double            scale)
+{
+  ReachColor color = reach_render_group_status_color (status);
+  double r = REACH_RENDER_GROUP_RADIUS * scale;
+
+  g_return_if_fail (cr != NULL);
+
+  cairo_save (cr);
+  cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
+  triangle_path (cr, x, y, r);
+  reach_style_set_source (cr, REACH_STYLE_PAPER, 0.9);
+  cairo_set_line_width (cr, 4.5 * scale);
+  cairo_stroke_preserve (cr);
+  /* Paper inside, so an outline-only triangle still reads on a busy map. */
+  reach_style_set_source (cr, REACH_STYLE_PAPER, 1.0);
+  cairo_fill_preserve (cr);
+
+  if (status == REACH_GROUP_STATUS_REACHED)
+    {
+      reach_style_set_source (cr, color, 1.0);
+      cairo_fill_preserve (cr);
+    }
+  else if (status == REACH_GROUP_STATUS_UNDER_REPRESENTED)
+    {
+      cairo_save (cr);
+      cairo_clip (cr);
+      cairo_rectangle (cr, x - 2 * r, y, 4 * r, 2 * r);
+      reach_style_set_source (cr, color, 1.0);
+      cairo_fill (cr);
+      cairo_restore (cr);
+      /* the clip used the path up: the outline needs it again */
+      triangle_path (cr, x, y, r);
+    }
+
+  /* Not yet reached: only this outline, drawn thicker in the colour. */
+  reach_style_set_source (cr, color, 1.0);
+  cairo_set_line_width (cr, (status == REACH_GROUP_STATUS_NOT_YET_REACHED ? 2.5 : 1.5) * scale);
+  cairo_stroke_preserve (cr);
+  if (status != REACH_GROUP_STATUS_NOT_YET_REACHED)
+    {
+      reach_style_set_source (cr, REACH_STYLE_INK, 1.0);
+      cairo_set_line_width (cr, 1.0 * scale);
+      cairo_stroke (cr);
+    }
+  cairo_new_path (cr);
+  cairo_restore (cr);
 }
 
 /* Clusters */
@@ -573,7 +725,58 @@ reach_render_areas (cairo_t              *cr,
     draw_area_label (cr, g_ptr_array_index (labelled, i), scale, taken);
 }
 
+/* Group labels */
+
+void
+reach_render_group_label (cairo_t    *cr,
+                          double      x,
+                          double      y,
+                          const char *name,
+                          double      scale)
+{
+  g_autoptr(PangoLayout) layout = NULL;
+  int width, height;
+  double lx;
+
+  g_return_if_fail (cr != NULL);
+  if (name == NULL || *name == '\0')
+    return;
+
+  layout = create_layout (cr, name, 12 * scale, TRUE);
+  pango_layout_get_pixel_size (layout, &width, &height);
+  lx = x + (REACH_RENDER_GROUP_RADIUS + 5) * scale;
+
+  cairo_save (cr);
+  cairo_move_to (cr, lx, y - height / 2.0);
+  pango_cairo_layout_path (cr, layout);
+  cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
+  reach_style_set_source (cr, REACH_STYLE_PAPER, 0.9);
+  cairo_set_line_width (cr, 3 * scale);
+  cairo_stroke (cr);
+  cairo_move_to (cr, lx, y - height / 2.0);
+  reach_style_set_source (cr, REACH_STYLE_INK, 1.0);
+  pango_cairo_show_layout (cr, layout);
+  cairo_restore (cr);
+}
+
 /* Legend */
+
+static double
+legend_heading (cairo_t    *cr,
+                double      x,
+                double      y,
+                double      scale,
+                const char *text)
+{
+  g_autoptr(PangoLayout) layout = create_layout (cr, text, 12 * scale, TRUE);
+  int width, height;
+
+  pango_layout_get_pixel_size (layout, &width, &height);
+  cairo_move_to (cr, x, y);
+  reach_style_set_source (cr, REACH_STYLE_INK, 1.0);
+  pango_cairo_show_layout (cr, layout);
+  return width;
+}
 
 static double
 legend_row (cairo_t    *cr,
@@ -592,6 +795,60 @@ legend_row (cairo_t    *cr,
   return 24 * scale + width;
 }
 
+static double
+legend_recency (cairo_t *cr,
+                double   x,
+                double   y,
+                double   scale,
+                double  *max_width)
+{
+  static const ReachColor neutral = { 0.62, 0.62, 0.65 };
+  static const struct { ReachVenueRecency recency; const char *label; } bands[] = {
+    { REACH_VENUE_RECENCY_RECENT, N_("Within 3 months") },
+    { REACH_VENUE_RECENCY_YEAR, N_("3–12 months ago") },
+    { REACH_VENUE_RECENCY_OLD, N_("Over a year ago") },
+  };
+  double row = 24 * scale, cy = y;
+
+  *max_width = MAX (*max_width, legend_heading (cr, x, cy, scale, _("Venue last used")));
+  cy += 20 * scale;
+  for (guint b = 0; b < G_N_ELEMENTS (bands); b++, cy += row)
+    {
+      /* smaller than on the map, so the ring fits the row */
+      reach_render_venue_recency_ring (cr, x + 10 * scale, cy + 12 * scale,
+                                       bands[b].recency, scale * 0.6);
+      draw_symbol (cr, x + 10 * scale, cy + 12 * scale, neutral, FALSE, TRUE,
+                   REACH_RENDER_MARK_RADIUS * scale * 0.6, scale);
+      *max_width = MAX (*max_width, legend_row (cr, x, cy + 2 * scale, scale, _(bands[b].label)));
+    }
+  return cy - y;
+}
+
+static double
+legend_groups (cairo_t *cr,
+               double   x,
+               double   y,
+               double   scale,
+               double  *max_width)
+{
+  static const ReachGroupStatus order[] = {
+    REACH_GROUP_STATUS_REACHED,
+    REACH_GROUP_STATUS_UNDER_REPRESENTED,
+    REACH_GROUP_STATUS_NOT_YET_REACHED,
+  };
+  double row = 22 * scale, cy = y;
+
+  *max_width = MAX (*max_width, legend_heading (cr, x, cy, scale, _("Community groups")));
+  cy += 20 * scale;
+  for (guint i = 0; i < G_N_ELEMENTS (order); i++, cy += row)
+    {
+      reach_render_group_symbol (cr, x + 10 * scale, cy + 11 * scale, order[i], scale * 0.8);
+      *max_width = MAX (*max_width, legend_row (cr, x, cy + 1 * scale, scale,
+                                                reach_group_status_label (order[i])));
+    }
+  return cy - y;
+}
+
 void
 reach_render_legend (cairo_t *cr,
                      double   x,
@@ -599,6 +856,18 @@ reach_render_legend (cairo_t *cr,
                      double   scale,
                      double  *width,
                      double  *height)
+{
+  reach_render_legend_full (cr, x, y, scale, REACH_RENDER_LEGEND_PLACES, width, height);
+}
+
+void
+reach_render_legend_full (cairo_t                *cr,
+                          double                  x,
+                          double                  y,
+                          double                  scale,
+                          ReachRenderLegendFlags  flags,
+                          double                 *width,
+                          double                 *height)
 {
   static const ReachColor neutral = { 0.62, 0.62, 0.65 };
   static const struct { gboolean asset, venue; const char *label; } kinds[] = {
@@ -616,19 +885,32 @@ reach_render_legend (cairo_t *cr,
     }
 
   cairo_save (cr);
-  for (guint c = 0; c < REACH_N_PLACE_CATEGORIES; c++, cy += row)
+  if (flags & REACH_RENDER_LEGEND_PLACES)
     {
-      draw_symbol (cr, x + 10 * scale, cy + 10 * scale, reach_style_category_color (c),
-                   TRUE, FALSE, REACH_RENDER_MARK_RADIUS * scale, scale);
-      max_width = MAX (max_width, legend_row (cr, x, cy, scale, reach_place_category_label (c)));
-    }
+      for (guint c = 0; c < REACH_N_PLACE_CATEGORIES; c++, cy += row)
+        {
+          draw_symbol (cr, x + 10 * scale, cy + 10 * scale, reach_style_category_color (c),
+                       TRUE, FALSE, REACH_RENDER_MARK_RADIUS * scale, scale);
+          max_width = MAX (max_width, legend_row (cr, x, cy, scale, reach_place_category_label (c)));
+        }
 
-  cy += row / 2;
-  for (guint k = 0; k < G_N_ELEMENTS (kinds); k++, cy += row)
+      cy += row / 2;
+      for (guint k = 0; k < G_N_ELEMENTS (kinds); k++, cy += row)
+        {
+          draw_symbol (cr, x + 10 * scale, cy + 10 * scale, neutral, kinds[k].asset,
+                       kinds[k].venue, REACH_RENDER_MARK_RADIUS * scale, scale);
+          max_width = MAX (max_width, legend_row (cr, x, cy, scale, _(kinds[k].label)));
+        }
+    }
+  if (flags & REACH_RENDER_LEGEND_RECENCY)
     {
-      draw_symbol (cr, x + 10 * scale, cy + 10 * scale, neutral, kinds[k].asset,
-                   kinds[k].venue, REACH_RENDER_MARK_RADIUS * scale, scale);
-      max_width = MAX (max_width, legend_row (cr, x, cy, scale, _(kinds[k].label)));
+      cy += cy > y ? row / 2 : 0;
+      cy += legend_recency (cr, x, cy, scale, &max_width);
+    }
+  if (flags & REACH_RENDER_LEGEND_GROUPS)
+    {
+      cy += cy > y ? row / 2 : 0;
+      cy += legend_groups (cr, x, cy, scale, &max_width);
     }
   cairo_restore (cr);
 

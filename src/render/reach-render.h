@@ -12,9 +12,23 @@
 #include <cairo.h>
 
 #include "reach-area.h"
+#include "reach-group.h"
 #include "reach-place.h"
+#include "reach-style.h"
 
 G_BEGIN_DECLS
+
+/* How long ago a venue was last used for an activity: a ring around it. */
+typedef enum
+{
+  REACH_VENUE_RECENCY_NONE,      /* never used, or not shown: no ring */
+  REACH_VENUE_RECENCY_RECENT,    /* within 3 months: a strong ring */
+  REACH_VENUE_RECENCY_YEAR,      /* 3 to 12 months: a lighter ring */
+  REACH_VENUE_RECENCY_OLD,       /* over a year ago: a faint dashed ring */
+} ReachVenueRecency;
+
+/* The band of a venue last used days_ago days ago (negative: none). */
+ReachVenueRecency reach_render_venue_recency_for_days (int days_ago);
 
 typedef struct
 {
@@ -24,6 +38,7 @@ typedef struct
   gboolean           is_asset;
   gboolean           is_venue;
   gint64             id;
+  ReachVenueRecency  recency;  /* last, so callers that leave it out get none */
 } ReachPlaceMark;
 
 typedef struct
@@ -98,6 +113,40 @@ void    reach_render_areas          (cairo_t               *cr,
                                      double                 zoom,
                                      double                 scale);
 
+/* The ring drawn around a venue for its recency (nothing for none). */
+void    reach_render_venue_recency_ring (cairo_t           *cr,
+                                         double             x,
+                                         double             y,
+                                         ReachVenueRecency  recency,
+                                         double             scale);
+/* The colour of the recency rings; the band shows in width, strength and dashes. */
+#define REACH_RENDER_RECENCY_COLOR ((ReachColor) { 0.380, 0.208, 0.514 })
+
+/* A community group: a triangle, coloured by status, and shaped by it
+ * too: filled when reached, the lower half filled when under-represented,
+ * outlined only when not yet reached. */
+void       reach_render_group_symbol (cairo_t          *cr,
+                                      double            x,
+                                      double            y,
+                                      ReachGroupStatus  status,
+                                      double            scale);
+/* The group's name beside its symbol, on a pale halo. */
+void       reach_render_group_label  (cairo_t          *cr,
+                                      double            x,
+                                      double            y,
+                                      const char       *name,
+                                      double            scale);
+ReachColor reach_render_group_status_color (ReachGroupStatus status);
+/* Half-height of a group triangle at scale 1. */
+#define REACH_RENDER_GROUP_RADIUS 9.0
+
+typedef enum
+{
+  REACH_RENDER_LEGEND_PLACES  = 1 << 0,  /* categories and kinds */
+  REACH_RENDER_LEGEND_RECENCY = 1 << 1,  /* venue last used */
+  REACH_RENDER_LEGEND_GROUPS  = 1 << 2,  /* community group statuses */
+} ReachRenderLegendFlags;
+
 /* A key to the place symbols: one row per category (colour) and one per
  * kind (shape).  Draws at (x, y) going down; returns the size used.
  * With cr NULL, only measures. */
@@ -105,6 +154,14 @@ void    reach_render_legend         (cairo_t               *cr,
                                      double                 x,
                                      double                 y,
                                      double                 scale,
+                                     double                *width,
+                                     double                *height);
+/* The same, with the sections chosen by flags. */
+void    reach_render_legend_full    (cairo_t               *cr,
+                                     double                 x,
+                                     double                 y,
+                                     double                 scale,
+                                     ReachRenderLegendFlags flags,
                                      double                *width,
                                      double                *height);
 
