@@ -534,6 +534,25 @@ test_base_map (void)
   cairo_surface_destroy (surface);
 }
 
+/* Group names that would land on each other: the second one is left out. */
+static void
+test_group_labels_do_not_overlap (void)
+{
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 400, 200);
+  cairo_t *cr = cairo_create (surface);
+  g_autoptr(GArray) taken = g_array_new (FALSE, FALSE, sizeof (cairo_rectangle_t));
+
+  g_assert_true (reach_render_group_label (cr, 50, 100, "Young carers in Seacroft", 1, taken));
+  g_assert_false (reach_render_group_label (cr, 60, 104, "Polish community in Harehills", 1, taken));
+  g_assert_true (reach_render_group_label (cr, 50, 150, "Care leavers in Armley", 1, taken));
+  g_assert_cmpuint (taken->len, ==, 2);
+  /* without a list every label is drawn */
+  g_assert_true (reach_render_group_label (cr, 60, 104, "Polish community in Harehills", 1, NULL));
+
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -547,6 +566,7 @@ main (int   argc,
   g_test_add_func ("/render/enlarge-tile", test_enlarge_tile);
   g_test_add_func ("/render/frame-projection", test_frame_projection);
   g_test_add_func ("/render/base-map", test_base_map);
+  g_test_add_func ("/render/group-labels-do-not-overlap", test_group_labels_do_not_overlap);
 
   return g_test_run ();
 }

@@ -57,6 +57,7 @@ reach_groups_layer_snapshot (GtkWidget   *widget,
   ShumateViewport *viewport = shumate_layer_get_viewport (SHUMATE_LAYER (self));
   double width = gtk_widget_get_width (widget);
   double height = gtk_widget_get_height (widget);
+  g_autoptr(GArray) taken = g_array_new (FALSE, FALSE, sizeof (cairo_rectangle_t));
   gboolean labels;
   cairo_t *cr;
 
@@ -75,7 +76,7 @@ reach_groups_layer_snapshot (GtkWidget   *widget,
         continue;
       reach_render_group_symbol (cr, x, y, mark->status, 1.0);
       if (labels)
-        reach_render_group_label (cr, x, y, mark->name, 1.0);
+        reach_render_group_label (cr, x, y, mark->name, 1.0, taken);
     }
   cairo_destroy (cr);
 }

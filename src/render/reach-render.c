@@ -727,24 +727,34 @@ reach_render_areas (cairo_t              *cr,
 
 /* Group labels */
 
-void
+gboolean
 reach_render_group_label (cairo_t    *cr,
                           double      x,
                           double      y,
                           const char *name,
-                          double      scale)
+                          double      scale,
+                          GArray     *taken)
 {
   g_autoptr(PangoLayout) layout = NULL;
+  cairo_rectangle_t box;
   int width, height;
   double lx;
 
-  g_return_if_fail (cr != NULL);
+  g_return_val_if_fail (cr != NULL, FALSE);
   if (name == NULL || *name == '\0')
-    return;
+    return FALSE;
 
   layout = create_layout (cr, name, 12 * scale, TRUE);
   pango_layout_get_pixel_size (layout, &width, &height);
   lx = x + (REACH_RENDER_GROUP_RADIUS + 5) * scale;
+
+  box = (cairo_rectangle_t) { lx - 2 * scale, y - height / 2.0, width + 4 * scale, height };
+  if (taken != NULL)
+    {
+      if (overlaps_any (taken, &box))
+        return FALSE;
+      g_array_append_val (taken, box);
+    }
 
   cairo_save (cr);
   cairo_move_to (cr, lx, y - height / 2.0);
@@ -757,6 +767,8 @@ reach_render_group_label (cairo_t    *cr,
   reach_style_set_source (cr, REACH_STYLE_INK, 1.0);
   pango_cairo_show_layout (cr, layout);
   cairo_restore (cr);
+
+  return TRUE;
 }
 
 /* Legend */

@@ -130,12 +130,15 @@ void       reach_render_group_symbol (cairo_t          *cr,
                                       double            y,
                                       ReachGroupStatus  status,
                                       double            scale);
-/* The group's name beside its symbol, on a pale halo. */
-void       reach_render_group_label  (cairo_t          *cr,
+/* The group's name beside its symbol, on a pale halo — unless it would
+ * overlap a label already drawn: taken (of cairo_rectangle_t, may be NULL)
+ * holds those and gains this one.  Returns whether it was drawn. */
+gboolean   reach_render_group_label  (cairo_t          *cr,
                                       double            x,
                                       double            y,
                                       const char       *name,
-                                      double            scale);
+                                      double            scale,
+                                      GArray           *taken);
 ReachColor reach_render_group_status_color (ReachGroupStatus status);
 /* Half-height of a group triangle at scale 1. */
 #define REACH_RENDER_GROUP_RADIUS 9.0
