@@ -228,5 +228,24 @@ pdftotext -layout "$tmp/open.pdf" "$tmp/open.txt"
 male=$(grep -E "^ *Male " "$tmp/open.txt" | head -1)
 if echo "$male" | grep -qE '(^|[^0-9.,])3([^0-9.,%]|$)'; then ok "without the rule the 3 shows (so the check above can fail)"; else not_ok "without the rule the 3 shows: “$male”"; fi
 
+# Community groups go on the map with their status, and into the key
+demo="$tmp/demo.reach"
+succeeds "demo workspace" "$cli" demo "$demo"
+succeeds "demo map with groups" "$cli" export-map "$demo" "$tmp/groups.pdf"
+pdftotext "$tmp/groups.pdf" "$tmp/groups.txt"
+if grep -q "Community groups" "$tmp/groups.txt" && grep -q "Not yet reached" "$tmp/groups.txt"; then
+  ok "the key explains the group symbols"
+else
+  not_ok "the key explains the group symbols: $(tr '\n' ' ' < "$tmp/groups.txt")"
+fi
+if grep -qE "Young carers in Seacroft|Polish community in Harehills|Care leavers in Armley" "$tmp/groups.txt"; then
+  ok "groups are named on the map"
+else
+  not_ok "groups are named on the map"
+fi
+succeeds "demo map of places only" "$cli" export-map "$demo" "$tmp/places.pdf" --layer places
+pdftotext "$tmp/places.pdf" "$tmp/places.txt"
+if grep -q "Community groups" "$tmp/places.txt"; then not_ok "no groups when only places are asked for"; else ok "no groups when only places are asked for"; fi
+
 echo "1..$n"
 exit $failed

@@ -572,7 +572,7 @@ cmd_gaps (int      argc,
 static const char export_map_usage[] =
   "export-map DB OUT.png|OUT.svg|OUT.pdf [--paper A4|A3] [--landscape] [--dpi N] "
   "[--width PX --height PX] [--title TEXT] [--subtitle TEXT] [--bbox W,S,E,N | --area CODE] "
-  "[--layer places|areas|choropleth …] [--level ward|lsoa|msoa|lad] [--from DATE] [--to DATE]";
+  "[--layer places|groups|areas|choropleth …] [--level ward|lsoa|msoa|lad] [--from DATE] [--to DATE]";
 
 static gboolean
 parse_int (const char  *text,
@@ -627,10 +627,12 @@ parse_layer (const char      *text,
     *layers |= REACH_MAP_LAYER_AREAS;
   else if (g_str_equal (text, "choropleth"))
     *layers |= REACH_MAP_LAYER_CHOROPLETH;
+  else if (g_str_equal (text, "groups"))
+    *layers |= REACH_MAP_LAYER_GROUPS;
   else
     {
       g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
-                   _("“%s” is not a layer; use places, areas or choropleth"), text);
+                   _("“%s” is not a layer; use places, groups, areas or choropleth"), text);
       return FALSE;
     }
   return TRUE;
@@ -810,7 +812,7 @@ static const struct {
                       "                              who is missing: reached against the census, per category" },
   { "export-map", cmd_export_map, "export-map DB OUT.png|OUT.svg|OUT.pdf [--paper A4|A3] [--landscape] [--dpi N]\n"
                                   "     [--width PX --height PX] [--title TEXT] [--bbox W,S,E,N | --area CODE]\n"
-                                  "     [--layer places|areas|choropleth …] [--level ward|lsoa|msoa|lad] [--from DATE] [--to DATE]\n"
+                                  "     [--layer places|groups|areas|choropleth …] [--level ward|lsoa|msoa|lad] [--from DATE] [--to DATE]\n"
                                   "                              a print-quality map with its key, sources and attributions" },
   { "report", cmd_report, "report DB OUT.pdf [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--scope CODE,…] [--title TEXT]\n"
                           "                              the reach report for a board, small numbers suppressed" },

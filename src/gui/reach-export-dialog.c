@@ -126,7 +126,7 @@ reach_export_dialog_get_layers (ReachExportDialog *self)
   g_return_val_if_fail (REACH_IS_EXPORT_DIALOG (self), 0);
 
   if (gtk_switch_get_active (self->places_switch))
-    layers |= REACH_MAP_LAYER_PLACES;
+    layers |= REACH_MAP_LAYER_PLACES | REACH_MAP_LAYER_GROUPS;
   switch (adw_combo_row_get_selected (self->areas_row))
     {
     case AREAS_BOUNDARIES:

@@ -296,7 +296,7 @@ shown_layers (ReachWindow *window)
   ReachMapLayers layers = 0;
 
   if (places != NULL && gtk_widget_get_visible (places))
-    layers |= REACH_MAP_LAYER_PLACES;
+    layers |= REACH_MAP_LAYER_PLACES | REACH_MAP_LAYER_GROUPS;
   if (areas != NULL && gtk_widget_get_visible (areas))
     layers |= reach_areas_layer_get_choropleth (REACH_AREAS_LAYER (areas)) != NULL
               ? REACH_MAP_LAYER_CHOROPLETH : REACH_MAP_LAYER_AREAS;

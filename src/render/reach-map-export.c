@@ -22,6 +22,7 @@
 #include "reach-choropleth.h"
 #include "reach-demo.h"
 #include "reach-gaps.h"
+#include "reach-group.h"
 #include "reach-map-export.h"
 #include "reach-map-frame.h"
 #include "reach-mbtiles.h"
@@ -341,7 +342,8 @@ load_content (ReachDb                     *db,
               GError                     **error)
 {
   content->layers = options->layers != 0 ? options->layers
-                                         : REACH_MAP_LAYER_PLACES | REACH_MAP_LAYER_AREAS;
+                                         : REACH_MAP_LAYER_PLACES | REACH_MAP_LAYER_AREAS |
+                                           REACH_MAP_LAYER_GROUPS;
   if ((content->threshold = reach_suppress_get_threshold (db, error)) < 0)
     return FALSE;
 
@@ -565,6 +567,89 @@ draw_places (cairo_t             *cr,
   reach_render_places (cr, (const ReachPlaceMark *) (gpointer) marks->data, marks->len, scale, 0);
 }
 
+/* Where a group is drawn: its point, and the label point of each of its areas. */
+static GArray *
+group_points (ReachDb     *db,
+              ReachGroup  *group,
+              GError     **error)
+{
+  g_autoptr(GArray) points = g_array_new (FALSE, FALSE, sizeof (ReachLonLat));
+  sqlite3_stmt *stmt;
+
+  if (group->has_point)
+    g_array_append_val (points, ((ReachLonLat) { group->lon, group->lat }));
+
+  for (guint i = 0; i < group->area_ids->len; i++)
+    {
+      if (!(stmt = reach_db_prepare (db, "SELECT label_lon, label_lat FROM area WHERE id = ?1", error)))
+        return NULL;
+      sqlite3_bind_int64 (stmt, 1, g_array_index (group->area_ids, gint64, i));
+      if (sqlite3_step (stmt) == SQLITE_ROW)
+        g_array_append_val (points, ((ReachLonLat) { sqlite3_column_double (stmt, 0),
+                                                     sqlite3_column_double (stmt, 1) }));
+      sqlite3_reset (stmt);
+    }
+
+  return g_steal_pointer (&points);
+}
+
+typedef struct
+{
+  double            x;
+  double            y;
+  ReachGroupStatus  status;
+  const char       *name;    /* owned by the group list */
+} GroupMark;
+
+/* Community groups as the map shows them: a triangle by status, then the
+ * names where they cover neither another name nor a triangle. */
+static gboolean
+draw_groups (cairo_t             *cr,
+             ReachDb             *db,
+             const ReachMapFrame *frame,
+             double               scale,
+             GError             **error)
+{
+  g_autoptr(GPtrArray) groups = reach_groups_list (db, NULL, error);
+  g_autoptr(GArray) marks = g_array_new (FALSE, FALSE, sizeof (GroupMark));
+  g_autoptr(GArray) taken = g_array_new (FALSE, FALSE, sizeof (cairo_rectangle_t));
+  g_autoptr(GDateTime) today = g_date_time_new_now_utc ();
+  double r = REACH_RENDER_GROUP_RADIUS * scale;
+
+  if (groups == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < groups->len; i++)
+    {
+      ReachGroup *group = g_ptr_array_index (groups, i);
+      g_autoptr(GArray) points = group_points (db, group, error);
+      ReachGroupReach reach;
+
+      if (points == NULL || !reach_groups_get_reach (db, group->id, today, &reach, error))
+        return FALSE;
+
+      for (guint j = 0; j < points->len; j++)
+        {
+          ReachLonLat p = g_array_index (points, ReachLonLat, j);
+          GroupMark mark = { 0, 0, reach.status, group->name };
+
+          reach_map_frame_project (frame, p.lat, p.lon, &mark.x, &mark.y);
+          reach_render_group_symbol (cr, mark.x, mark.y, mark.status, scale);
+          g_array_append_val (marks, mark);
+          g_array_append_val (taken, ((cairo_rectangle_t) { mark.x - r, mark.y - r, 2 * r, 2 * r }));
+        }
+    }
+
+  for (guint i = 0; i < marks->len; i++)
+    {
+      GroupMark *mark = &g_array_index (marks, GroupMark, i);
+
+      reach_render_group_label (cr, mark->x, mark->y, mark->name, scale, taken);
+    }
+
+  return TRUE;
+}
+
 /* A bar of a round length (1, 2 or 5 × 10ⁿ metres) no wider than a
  * quarter of the map, measured at the map's centre latitude. */
 static void
@@ -701,6 +786,9 @@ draw_map (cairo_t                     *cr,
     }
   if (content->layers & REACH_MAP_LAYER_PLACES)
     draw_places (cr, db, &frame, content, scale, &places_error);
+  /* groups over places: they are what a board asks about */
+  if (places_error == NULL && (content->layers & REACH_MAP_LAYER_GROUPS))
+    draw_groups (cr, db, &frame, scale, &places_error);
   cairo_restore (cr);
 
   if (places_error != NULL)
@@ -763,19 +851,22 @@ key_swatch_small (cairo_t    *cr,
 }
 
 static double
-key_places (cairo_t *cr,
-            gboolean draw,
-            double   x,
-            double   y,
-            double   width)
+key_places (cairo_t          *cr,
+            gboolean          draw,
+            double            x,
+            double            y,
+            double            width,
+            const MapContent *content)
 {
   double h = show_text (cr, draw, x, y, _("Places"), KEY_HEAD, TRUE, width, REACH_STYLE_INK, NULL) + 4;
+  ReachRenderLegendFlags flags = 0;
   double lh = 0;
 
-  if (draw)
-    reach_render_legend (cr, x, y + h, 0.7, NULL, &lh);
-  else
-    reach_render_legend (NULL, x, y + h, 0.7, NULL, &lh);
+  if (content->layers & REACH_MAP_LAYER_PLACES)
+    flags |= REACH_RENDER_LEGEND_PLACES;
+  if (content->layers & REACH_MAP_LAYER_GROUPS)
+    flags |= REACH_RENDER_LEGEND_GROUPS;
+  reach_render_legend_full (draw ? cr : NULL, x, y + h, 0.7, flags, NULL, &lh);
   return h + lh;
 }
 
@@ -848,7 +939,7 @@ key_places_section (cairo_t          *cr,
                     double            width,
                     const MapContent *content)
 {
-  return key_places (cr, draw, x, y, width);
+  return key_places (cr, draw, x, y, width, content);
 }
 
 static guint
@@ -857,7 +948,7 @@ key_sections (const MapContent *content,
 {
   guint n = 0;
 
-  if (content->layers & REACH_MAP_LAYER_PLACES)
+  if (content->layers & (REACH_MAP_LAYER_PLACES | REACH_MAP_LAYER_GROUPS))
     sections[n++] = key_places_section;
   if (content->layers & REACH_MAP_LAYER_CHOROPLETH)
     sections[n++] = key_choropleth;
@@ -953,6 +1044,8 @@ default_subtitle (const MapContent *content)
 
   if (content->layers & REACH_MAP_LAYER_PLACES)
     g_ptr_array_add (parts, g_strdup (_("Community assets and consultation venues")));
+  if (content->layers & REACH_MAP_LAYER_GROUPS)
+    g_ptr_array_add (parts, g_strdup (_("Community groups")));
   if (content->layers & REACH_MAP_LAYER_CHOROPLETH)
     g_ptr_array_add (parts, g_strdup (_("People reached per 1,000 residents")));
   if (content->areas != NULL)

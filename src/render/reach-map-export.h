@@ -45,6 +45,7 @@ typedef enum
   REACH_MAP_LAYER_PLACES     = 1 << 0,
   REACH_MAP_LAYER_AREAS      = 1 << 1,
   REACH_MAP_LAYER_CHOROPLETH = 1 << 2,
+  REACH_MAP_LAYER_GROUPS     = 1 << 3,
 } ReachMapLayers;
 
 #define REACH_MAP_EXPORT_MAX_DPI    300
