@@ -193,6 +193,12 @@ case "$female" in
 esac
 if echo "$female" | grep -qE '(^|[^0-9.,])14([^0-9.,%]|$)|82\.4'; then not_ok "Female row hides 14 and its share: “$female”"; else ok "Female row hides 14 and its share"; fi
 if grep -qE '17\.6%|82\.4%' "$tmp/report.txt"; then not_ok "no share derived from a hidden count anywhere"; else ok "no share derived from a hidden count anywhere"; fi
+# a flag says how a hidden count compares with the population: it goes with the count
+if echo "$male $female" | grep -qiE 'in line|under-represented|over-represented|not reached'; then
+  not_ok "no flag on a row whose count is hidden: “$male” / “$female”"
+else
+  ok "no flag on a row whose count is hidden"
+fi
 
 fails "report: a bad date" "is not a date" "$cli" report "$db" "$tmp/bad.pdf" --from 2025-13-01
 fails "report: an unknown area" "E05999999" "$cli" report "$db" "$tmp/bad.pdf" --scope E05999999

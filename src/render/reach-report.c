@@ -608,9 +608,11 @@ gap_section (Page                 *p,
       const ReachGapRow *r = &g_array_index (report->rows, ReachGapRow, i);
       gboolean hidden = reach_suppress_table_hidden (table, i, 0);
 
+      /* a flag would give a hidden count away ("not reached" is a zero) */
       rows[i] = (ReachChartRow) { r->category_label, r->population_share,
                                   hidden ? NAN : r->reached_share,
-                                  hidden ? NAN : r->ci_low, hidden ? NAN : r->ci_high, r->flag };
+                                  hidden ? NAN : r->ci_low, hidden ? NAN : r->ci_high,
+                                  hidden ? REACH_GAP_NO_DATA : r->flag };
     }
   if (report->n == 0)
     style.message = _("Nobody reached in this period told us their answer.");
@@ -624,7 +626,8 @@ gap_section (Page                 *p,
       g_autofree char *pop = format_share (r->population_share);
       g_autofree char *reached = reach_suppress_table_format (table, counts, i, 0, threshold);
       g_autofree char *share = hidden ? g_strdup (_("not shown")) : format_share (r->reached_share);
-      const char *cells[] = { r->category_label, pop, reached, share, reach_gap_flag_label (r->flag) };
+      const char *flag = hidden ? _("not shown") : reach_gap_flag_label (r->flag);
+      const char *cells[] = { r->category_label, pop, reached, share, flag };
 
       table_row (p, &shape, cells, FALSE, i % 2 == 1);
     }
