@@ -208,7 +208,7 @@ if [ ! -e "$tmp/bad.pdf" ] && [ ! -e "$tmp/bad.png" ]; then ok "report failures 
 succeeds "report for one ward" "$cli" report "$db" "$tmp/west.pdf" --scope E05000001
 pdftotext -layout "$tmp/west.pdf" "$tmp/west-report.txt"
 has "the scope is named on the cover" "$tmp/west-report.txt" "West"
-has "the cover says what is not per area" "$tmp/west-report.txt" "wherever it took place"
+has "the cover says what the scope covers" "$tmp/west-report.txt" "venues there"
 
 # East alone: 3 men, nobody else; the total itself is small
 succeeds "report for the ward of the 3" "$cli" report "$db" "$tmp/east.pdf" --scope E05000002
@@ -252,6 +252,24 @@ fi
 succeeds "demo map of places only" "$cli" export-map "$demo" "$tmp/places.pdf" --layer places
 pdftotext "$tmp/places.pdf" "$tmp/places.txt"
 if grep -q "Community groups" "$tmp/places.txt"; then not_ok "no groups when only places are asked for"; else ok "no groups when only places are asked for"; fi
+
+# A report for one ward counts that ward's activities, not the whole city's
+succeeds "demo report, everywhere" "$cli" report "$demo" "$tmp/all.pdf"
+succeeds "demo report, Horsforth" "$cli" report "$demo" "$tmp/horsforth.pdf" --scope E05011547
+first_figure () {
+  pdftotext -l 1 "$1" - | python3 -c '
+import sys
+lines = [l.strip() for l in sys.stdin]
+after = lines[lines.index("At a glance") + 1:]
+print(next(l for l in after if l.isdigit()))'
+}
+all_n=$(first_figure "$tmp/all.pdf")
+ward_n=$(first_figure "$tmp/horsforth.pdf")
+if [ -n "$ward_n" ] && [ -n "$all_n" ] && [ "$ward_n" -gt 0 ] && [ "$ward_n" -lt "$all_n" ]; then
+  ok "a ward's report counts its own activities ($ward_n of $all_n)"
+else
+  not_ok "a ward's report counts its own activities: “$ward_n” of “$all_n”"
+fi
 
 echo "1..$n"
 exit $failed

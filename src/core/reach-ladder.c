@@ -9,6 +9,7 @@
 #include <glib/gi18n-lib.h>
 #include <math.h>
 
+#include "reach-area-assign.h"
 #include "reach-gaps-private.h"
 #include "reach-ladder.h"
 
@@ -151,17 +152,82 @@ list_not_fed_back (ReachDb             *db,
   return TRUE;
 }
 
+/* "a.id IN (…)" for the activities in the scope's areas and those inside
+ * them: by the areas they covered, or by their venue's area. */
+static char *
+scope_condition (ReachDb             *db,
+                 const char * const  *scope,
+                 GError             **error)
+{
+  g_autoptr(GString) ids = g_string_new (NULL);
+
+  if (!reach_area_assign_refresh (db, error))
+    return NULL;
+
+  for (guint i = 0; scope[i] != NULL; i++)
+    {
+      g_autoptr(GArray) within = NULL;
+      sqlite3_stmt *stmt = reach_db_prepare (db, "SELECT id FROM area WHERE code = ?1", error);
+      gint64 id = 0;
+
+      if (stmt == NULL)
+        return NULL;
+      sqlite3_bind_text (stmt, 1, scope[i], -1, SQLITE_TRANSIENT);
+      if (sqlite3_step (stmt) == SQLITE_ROW)
+        id = sqlite3_column_int64 (stmt, 0);
+      sqlite3_reset (stmt);
+      if (id == 0)
+        {
+          g_set_error (error, REACH_GAPS_ERROR, REACH_GAPS_ERROR_SCOPE,
+                       _("There is no area with the code %s"), scope[i]);
+          return NULL;
+        }
+
+      if (!(within = reach_area_list_within (db, id, -1, error)))
+        return NULL;
+      g_string_append_printf (ids, "%s%" G_GINT64_FORMAT, ids->len ? ", " : "", id);
+      for (guint j = 0; j < within->len; j++)
+        g_string_append_printf (ids, ", %" G_GINT64_FORMAT, g_array_index (within, gint64, j));
+    }
+
+  return g_strdup_printf ("a.id IN (SELECT activity_id FROM activity_area WHERE area_id IN (%1$s)"
+                          " UNION SELECT a2.id FROM activity a2 JOIN place_area pa"
+                          " ON pa.place_id = a2.place_id WHERE pa.area_id IN (%1$s))", ids->str);
+}
+
 ReachLadderSummary *
 reach_ladder_summarise (ReachDb     *db,
                         const char  *from,
                         const char  *to,
                         GError     **error)
 {
+  return reach_ladder_summarise_in (db, from, to, NULL, error);
+}
+
+ReachLadderSummary *
+reach_ladder_summarise_in (ReachDb            *db,
+                           const char         *from,
+                           const char         *to,
+                           const char * const *scope,
+                           GError            **error)
+{
   g_autoptr(ReachLadderSummary) s = g_new0 (ReachLadderSummary, 1);
   g_autofree char *period = reach_gaps_period_condition (from, to, error);
 
   if (period == NULL)
     return NULL;
+
+  if (scope != NULL && scope[0] != NULL)
+    {
+      g_autofree char *in_scope = scope_condition (db, scope, error);
+      char *both;
+
+      if (in_scope == NULL)
+        return NULL;
+      both = g_strdup_printf ("(%s) AND %s", period, in_scope);
+      g_free (period);
+      period = both;
+    }
 
   s->groups_not_fed_back = g_array_new (FALSE, TRUE, sizeof (ReachLadderGroup));
   g_array_set_clear_func (s->groups_not_fed_back, clear_group);

@@ -56,5 +56,12 @@ ReachLadderSummary *reach_ladder_summarise    (ReachDb     *db,
                                                const char  *from,
                                                const char  *to,
                                                GError     **error);
+/* The same for the activities that covered one of the scope's areas (or an
+ * area inside one) or were held at a venue there; NULL or empty: everywhere. */
+ReachLadderSummary *reach_ladder_summarise_in (ReachDb            *db,
+                                               const char         *from,
+                                               const char         *to,
+                                               const char * const *scope,
+                                               GError            **error);
 
 G_END_DECLS

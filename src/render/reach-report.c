@@ -232,7 +232,8 @@ gather (ReachDb                  *db,
         GError                  **error)
 {
   if ((d->threshold = reach_suppress_get_threshold (db, error)) < 0 ||
-      !(d->ladder = reach_ladder_summarise (db, options->from, options->to, error)) ||
+      !(d->ladder = reach_ladder_summarise_in (db, options->from, options->to,
+                                               (const char * const *) options->scope, error)) ||
       !gather_gaps (db, options, d, error) ||
       !gather_areas (db, options, d, error) ||
       !gather_groups (db, now, d, error) ||
@@ -514,11 +515,11 @@ cover (Page                     *p,
   figure_box (p, MARGIN, p->y, w, areas, areas_label);
   figure_box (p, MARGIN + w + 12, p->y, w, groups, _("Community groups not yet reached"));
   p->y += 90;
-  /* the ladder and the groups' status are not kept per area */
+  /* a group's status is worked out for the group, not per area */
   if (options->scope != NULL && options->scope[0] != NULL)
-    paragraph (p, _("Activities, people reached and groups count everything in the period, "
-                    "wherever it took place; areas and the comparisons with residents are for "
-                    "the areas named above."), 9, FALSE, muted, 0);
+    paragraph (p, _("Activities and people reached are those of activities in the areas named "
+                    "above or at venues there; community groups are counted wherever they are."),
+               9, FALSE, muted, 0);
   p->y += 10;
 
   if (d->groups_not_reached->len > 0)
