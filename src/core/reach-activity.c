@@ -735,19 +735,12 @@ reach_activities_delete (ReachDb     *db,
                          gint64       id,
                          GError     **error)
 {
-  sqlite3_stmt *stmt = reach_db_prepare (db, "DELETE FROM activity WHERE id = ?1", error);
+  gboolean found;
 
-  if (stmt == NULL)
+  if (!reach_db_delete_row (db, "activity", id, &found, error))
     return FALSE;
 
-  sqlite3_bind_int64 (stmt, 1, id);
-  if (!reach_db_step_done (db, stmt, error))
-    return FALSE;
-
-  if (sqlite3_changes (reach_db_get_handle (db)) == 0)
-    return not_found (error, id);
-
-  return reach_audit (db, "activity", id, "delete", error);
+  return found || not_found (error, id);
 }
 
 static GPtrArray *

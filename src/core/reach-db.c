@@ -458,3 +458,47 @@ reach_db_count_tables (ReachDb  *self,
 
   return g_steal_pointer (&counts);
 }
+
+gboolean
+reach_audit (ReachDb     *db,
+             const char  *table,
+             gint64       row_id,
+             const char  *action,
+             GError     **error)
+{
+  sqlite3_stmt *stmt = reach_db_prepare (db,
+                                         "INSERT INTO audit (who, tbl, row_id, action) "
+                                         "VALUES (?1, ?2, ?3, ?4)",
+                                         error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_text (stmt, 1, g_get_user_name (), -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, table, -1, SQLITE_STATIC);
+  if (row_id > 0)
+    sqlite3_bind_int64 (stmt, 3, row_id);
+  sqlite3_bind_text (stmt, 4, action, -1, SQLITE_STATIC);
+  return reach_db_step_done (db, stmt, error);
+}
+
+gboolean
+reach_db_delete_row (ReachDb     *self,
+                     const char  *table,
+                     gint64       id,
+                     gboolean    *found,
+                     GError     **error)
+{
+  g_autofree char *sql = g_strdup_printf ("DELETE FROM %s WHERE id = ?1", table);
+  sqlite3_stmt *stmt = reach_db_prepare (self, sql, error);
+
+  *found = FALSE;
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, id);
+  if (!reach_db_step_done (self, stmt, error))
+    return FALSE;
+
+  *found = sqlite3_changes (self->handle) > 0;
+  return !*found || reach_audit (self, table, id, "delete", error);
+}

@@ -69,6 +69,20 @@ typedef struct
 GArray       *reach_db_count_tables      (ReachDb      *self,
                                           GError      **error);
 
+/* Adds a row to the audit trail: which table and row, what happened. */
+gboolean      reach_audit                (ReachDb      *db,
+                                          const char   *table,
+                                          gint64        row_id,
+                                          const char   *action,
+                                          GError      **error);
+/* Deletes row id of table (a fixed table name, never user input) and notes
+ * it in the audit trail.  *found says whether there was such a row. */
+gboolean      reach_db_delete_row        (ReachDb      *self,
+                                          const char   *table,
+                                          gint64        id,
+                                          gboolean     *found,
+                                          GError      **error);
+
 void          reach_db_set_error         (ReachDb      *self,
                                           GError      **error,
                                           const char   *what);

@@ -168,28 +168,6 @@ place_update_sql (void)
 }
 
 gboolean
-reach_audit (ReachDb     *db,
-             const char  *table,
-             gint64       row_id,
-             const char  *action,
-             GError     **error)
-{
-  sqlite3_stmt *stmt = reach_db_prepare (db,
-                                         "INSERT INTO audit (who, tbl, row_id, action) "
-                                         "VALUES (?1, ?2, ?3, ?4)",
-                                         error);
-  if (stmt == NULL)
-    return FALSE;
-
-  sqlite3_bind_text (stmt, 1, g_get_user_name (), -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 2, table, -1, SQLITE_STATIC);
-  if (row_id > 0)
-    sqlite3_bind_int64 (stmt, 3, row_id);
-  sqlite3_bind_text (stmt, 4, action, -1, SQLITE_STATIC);
-  return reach_db_step_done (db, stmt, error);
-}
-
-gboolean
 reach_places_insert (ReachDb     *db,
                      ReachPlace  *place,
                      GError     **error)

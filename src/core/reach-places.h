@@ -35,11 +35,4 @@ GPtrArray  *reach_places_in_bbox  (ReachDb     *db,
                                    double       north,
                                    GError     **error);
 
-/* Adds a row to the audit trail: which table and row, what happened. */
-gboolean    reach_audit           (ReachDb     *db,
-                                   const char  *table,
-                                   gint64       row_id,
-                                   const char  *action,
-                                   GError     **error);
-
 G_END_DECLS
